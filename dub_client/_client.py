@@ -1,0 +1,334 @@
+"""The :class:`Dub` client: configuration, the httpx clients it owns, and the one send path."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+
+from ._retries import (
+    DEFAULT_RETRY_CONFIG,
+    GaveUp,
+    Outcome,
+    RetryConfig,
+    Timing,
+    send_with_retries,
+    send_with_retries_async,
+)
+from ._version import __version__
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    DubError,
+    RateLimitExceeded,
+    error_from_response,
+    validation_error,
+)
+
+if TYPE_CHECKING:
+    from ._customers import Customers
+
+__all__ = ["DEFAULT_SERVER_URL", "DEFAULT_TIMEOUT", "ConfigurationError", "Dub"]
+
+logger = logging.getLogger("dub_client")
+
+DEFAULT_SERVER_URL = "https://api.dub.co"
+#: 5 s to connect, 30 s for each read/write/pool wait. Finite, always.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+USER_AGENT = (
+    f"dub-client/{__version__} (python {platform.python_version()}; httpx {httpx.__version__})"
+)
+
+T = TypeVar("T")
+
+
+class ConfigurationError(DubError, ValueError):
+    """The client was configured wrongly (no API key, a bad server URL…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallOptions:
+    """The per-call overrides every operation accepts."""
+
+    retries: RetryConfig | None = None
+    timeout_ms: int | None = None
+    http_headers: Mapping[str, str] | None = None
+    server_url: str | None = None
+
+
+NO_OPTIONS = CallOptions()
+
+
+def _check_server_url(url: str, source: str) -> str:
+    if not isinstance(url, str):
+        raise ConfigurationError(f"{source} must be a str, not {type(url).__name__}")
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(f"{source} is not a valid URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(f"{source} must be an http(s) URL with a host, not {url!r}")
+    return url.rstrip("/")
+
+
+def _timeout(timeout_ms: int | float | None) -> httpx.Timeout | None:
+    if timeout_ms is None:
+        return None
+    if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int | float) or timeout_ms <= 0:
+        raise ValueError(
+            f"timeout_ms must be a positive number of milliseconds, not {timeout_ms!r}"
+        )
+    return httpx.Timeout(timeout_ms / 1000.0)
+
+
+def _configure_logging_from_env() -> None:
+    level = os.environ.get("DUB_LOG", "").strip().upper()
+    if level not in ("DEBUG", "INFO", "WARNING"):
+        return
+    logger.setLevel(level)
+    if not any(getattr(h, "_dub_env", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        handler._dub_env = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
+class Dub:
+    """A client for Dub's customers API.
+
+    ``token`` defaults to ``$DUB_API_KEY``; ``server_url`` to ``$DUB_BASE_URL``,
+    then the base URL of a given ``client``, then ``https://api.dub.co``.
+    ``timeout_ms`` applies to connect, read, write and pool waits (default: 5 s
+    connect, 30 s others). ``retry_config`` defaults to retries on (see
+    :class:`RetryConfig`). A given ``client``/``async_client`` is used as is
+    (proxies, transports, limits, timeouts) and never closed by :class:`Dub`;
+    the clients :class:`Dub` creates itself are closed by :meth:`close` /
+    :meth:`aclose` or the ``with`` / ``async with`` blocks.
+
+    The httpx clients are created on first use (a sync-only program never
+    builds the async one and vice versa).
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        server_url: str | None = None,
+        timeout_ms: int | None = None,
+        retry_config: RetryConfig | None = None,
+        client: httpx.Client | None = None,
+        async_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        if token is None:
+            token = os.environ.get("DUB_API_KEY")
+        if not isinstance(token, str) or not token.strip():
+            raise ConfigurationError(
+                "no API key: pass Dub(token='dub_...') or set the DUB_API_KEY environment variable"
+            )
+        token = token.strip()
+        if not token.isascii() or not token.isprintable() or " " in token:
+            raise ConfigurationError(
+                "the API key contains characters that cannot be sent in a header"
+            )
+        if client is not None and not isinstance(client, httpx.Client):
+            raise TypeError("client must be an httpx.Client")
+        if async_client is not None and not isinstance(async_client, httpx.AsyncClient):
+            raise TypeError("async_client must be an httpx.AsyncClient")
+        if retry_config is not None and not isinstance(retry_config, RetryConfig):
+            raise TypeError("retry_config must be a RetryConfig")
+
+        if server_url is not None:
+            base = _check_server_url(server_url, "server_url")
+        elif os.environ.get("DUB_BASE_URL"):
+            base = _check_server_url(os.environ["DUB_BASE_URL"], "DUB_BASE_URL")
+        elif client is not None and str(client.base_url):
+            base = _check_server_url(str(client.base_url), "client.base_url")
+        else:
+            base = DEFAULT_SERVER_URL
+        self._server_url = base
+        self._timeout = _timeout(timeout_ms)
+        self._retry_config = retry_config or DEFAULT_RETRY_CONFIG
+        self._headers = {
+            "Authorization": f"Bearer {token}",
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        }
+        self._client = client
+        self._async_client = async_client
+        self._owns_client = client is None
+        self._owns_async_client = async_client is None
+        self._timing = Timing()
+        _configure_logging_from_env()
+
+        from ._customers import Customers
+
+        self.customers: Customers = Customers(self)
+
+    # -- configuration views -------------------------------------------------
+    @property
+    def server_url(self) -> str:
+        """The base URL requests go to."""
+        return self._server_url
+
+    @property
+    def retry_config(self) -> RetryConfig:
+        """The client-wide retry policy (a call's ``retries=`` overrides it)."""
+        return self._retry_config
+
+    def __repr__(self) -> str:
+        return f"Dub(server_url={self._server_url!r}, token=<redacted>)"
+
+    # -- lifecycle ------------------------------------------------------------
+    def _sync_client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = httpx.Client(
+                timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+            )
+        return self._client
+
+    def _async_http(self) -> httpx.AsyncClient:
+        if self._async_client is None:
+            self._async_client = httpx.AsyncClient(
+                timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+            )
+        return self._async_client
+
+    def close(self) -> None:
+        """Close the httpx clients this object created (not the ones it was given)."""
+        if self._owns_client and self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def aclose(self) -> None:
+        """Close the clients this object created, async one included."""
+        if self._owns_async_client and self._async_client is not None:
+            await self._async_client.aclose()
+            self._async_client = None
+        self.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # -- the send path (shared by every operation) ------------------------------
+    def _build(
+        self, http: httpx.Client | httpx.AsyncClient, spec: dict[str, Any], options: CallOptions
+    ) -> httpx.Request:
+        base = (
+            _check_server_url(options.server_url, "server_url")
+            if options.server_url is not None
+            else self._server_url
+        )
+        headers = self._headers
+        if options.http_headers:
+            headers = {**headers, **options.http_headers}
+        timeout = _timeout(options.timeout_ms) or self._timeout
+        return http.build_request(
+            spec["method"],
+            base + spec["url"],
+            params=spec.get("params"),
+            json=spec.get("json"),
+            headers=headers,
+            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
+        )
+
+    def _call(
+        self,
+        spec: dict[str, Any],
+        parse: Callable[[Any], T],
+        *,
+        idempotent: bool,
+        options: CallOptions,
+    ) -> T:
+        http = self._sync_client()
+        request = self._build(http, spec, options)
+        try:
+            outcome = send_with_retries(
+                lambda: http.send(request),
+                request,
+                options.retries or self._retry_config,
+                idempotent,
+                self._timing,
+            )
+        except GaveUp as gave_up:
+            raise _connection_error(gave_up, request) from gave_up.error
+        return _finish(outcome, parse)
+
+    async def _call_async(
+        self,
+        spec: dict[str, Any],
+        parse: Callable[[Any], T],
+        *,
+        idempotent: bool,
+        options: CallOptions,
+    ) -> T:
+        http = self._async_http()
+        request = self._build(http, spec, options)
+        try:
+            outcome = await send_with_retries_async(
+                lambda: http.send(request),
+                request,
+                options.retries or self._retry_config,
+                idempotent,
+                self._timing,
+            )
+        except GaveUp as gave_up:
+            raise _connection_error(gave_up, request) from gave_up.error
+        return _finish(outcome, parse)
+
+
+def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionError:
+    cls = (
+        APITimeoutError if isinstance(gave_up.error, httpx.TimeoutException) else APIConnectionError
+    )
+    kind = "timed out" if cls is APITimeoutError else "failed"
+    detail = str(gave_up.error) or type(gave_up.error).__name__
+    return cls(f"{request.method} {request.url} {kind}: {detail}", attempts=gave_up.attempts)
+
+
+def _finish(outcome: Outcome, parse: Callable[[Any], T]) -> T:
+    response = outcome.response
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s %s -> %d (attempts: %d)",
+            response.request.method,
+            response.request.url,
+            response.status_code,
+            outcome.attempts,
+        )
+    if 200 <= response.status_code < 300:
+        try:
+            return parse(json.loads(response.content))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise validation_error(
+                response, f"{type(exc).__name__}: {exc}", attempts=outcome.attempts
+            ) from exc
+    error = error_from_response(response, attempts=outcome.attempts)
+    if isinstance(error, RateLimitExceeded):
+        error.retry_after = outcome.retry_after
+    raise error

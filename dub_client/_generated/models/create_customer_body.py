@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateCustomerBody")
+
+
+@_attrs_define
+class CreateCustomerBody:
+    """
+    Attributes:
+        external_id (str):
+        country (str): ISO 3166-1 alpha-2. Required by the live server (not by older docs).
+        email (None | str | Unset):
+        name (None | str | Unset):
+        avatar (None | str | Unset):
+        stripe_customer_id (None | str | Unset):
+    """
+
+    external_id: str
+    country: str
+    email: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    avatar: None | str | Unset = UNSET
+    stripe_customer_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        external_id = self.external_id
+
+        country = self.country
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        avatar: None | str | Unset
+        if isinstance(self.avatar, Unset):
+            avatar = UNSET
+        else:
+            avatar = self.avatar
+
+        stripe_customer_id: None | str | Unset
+        if isinstance(self.stripe_customer_id, Unset):
+            stripe_customer_id = UNSET
+        else:
+            stripe_customer_id = self.stripe_customer_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "externalId": external_id,
+                "country": country,
+            }
+        )
+        if email is not UNSET:
+            field_dict["email"] = email
+        if name is not UNSET:
+            field_dict["name"] = name
+        if avatar is not UNSET:
+            field_dict["avatar"] = avatar
+        if stripe_customer_id is not UNSET:
+            field_dict["stripeCustomerId"] = stripe_customer_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        external_id = d.pop("externalId")
+
+        country = d.pop("country")
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_avatar(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        avatar = _parse_avatar(d.pop("avatar", UNSET))
+
+        def _parse_stripe_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        stripe_customer_id = _parse_stripe_customer_id(d.pop("stripeCustomerId", UNSET))
+
+        create_customer_body = cls(
+            external_id=external_id,
+            country=country,
+            email=email,
+            name=name,
+            avatar=avatar,
+            stripe_customer_id=stripe_customer_id,
+        )
+
+        create_customer_body.additional_properties = d
+        return create_customer_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

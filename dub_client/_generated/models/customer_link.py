@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CustomerLink")
+
+
+@_attrs_define
+class CustomerLink:
+    """
+    Attributes:
+        id (str): `link_...`
+        domain (str):
+        key (str):
+        short_link (str):
+        url (str):
+        program_id (None | str):
+    """
+
+    id: str
+    domain: str
+    key: str
+    short_link: str
+    url: str
+    program_id: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        domain = self.domain
+
+        key = self.key
+
+        short_link = self.short_link
+
+        url = self.url
+
+        program_id: None | str
+        program_id = self.program_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "domain": domain,
+                "key": key,
+                "shortLink": short_link,
+                "url": url,
+                "programId": program_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        domain = d.pop("domain")
+
+        key = d.pop("key")
+
+        short_link = d.pop("shortLink")
+
+        url = d.pop("url")
+
+        def _parse_program_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        program_id = _parse_program_id(d.pop("programId"))
+
+        customer_link = cls(
+            id=id,
+            domain=domain,
+            key=key,
+            short_link=short_link,
+            url=url,
+            program_id=program_id,
+        )
+
+        customer_link.additional_properties = d
+        return customer_link
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UpdateCustomerBody")
+
+
+@_attrs_define
+class UpdateCustomerBody:
+    """Every field is optional; only the fields sent change. null clears a nullable field.
+
+    Attributes:
+        email (None | str | Unset):
+        name (None | str | Unset):
+        avatar (None | str | Unset):
+        external_id (str | Unset):
+        stripe_customer_id (None | str | Unset):
+        country (str | Unset): Accepted, currently not stored by the server.
+        subscription_canceled_at (datetime.datetime | None | Unset):
+    """
+
+    email: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    avatar: None | str | Unset = UNSET
+    external_id: str | Unset = UNSET
+    stripe_customer_id: None | str | Unset = UNSET
+    country: str | Unset = UNSET
+    subscription_canceled_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        avatar: None | str | Unset
+        if isinstance(self.avatar, Unset):
+            avatar = UNSET
+        else:
+            avatar = self.avatar
+
+        external_id = self.external_id
+
+        stripe_customer_id: None | str | Unset
+        if isinstance(self.stripe_customer_id, Unset):
+            stripe_customer_id = UNSET
+        else:
+            stripe_customer_id = self.stripe_customer_id
+
+        country = self.country
+
+        subscription_canceled_at: None | str | Unset
+        if isinstance(self.subscription_canceled_at, Unset):
+            subscription_canceled_at = UNSET
+        elif isinstance(self.subscription_canceled_at, datetime.datetime):
+            subscription_canceled_at = self.subscription_canceled_at.isoformat()
+        else:
+            subscription_canceled_at = self.subscription_canceled_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if email is not UNSET:
+            field_dict["email"] = email
+        if name is not UNSET:
+            field_dict["name"] = name
+        if avatar is not UNSET:
+            field_dict["avatar"] = avatar
+        if external_id is not UNSET:
+            field_dict["externalId"] = external_id
+        if stripe_customer_id is not UNSET:
+            field_dict["stripeCustomerId"] = stripe_customer_id
+        if country is not UNSET:
+            field_dict["country"] = country
+        if subscription_canceled_at is not UNSET:
+            field_dict["subscriptionCanceledAt"] = subscription_canceled_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_avatar(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        avatar = _parse_avatar(d.pop("avatar", UNSET))
+
+        external_id = d.pop("externalId", UNSET)
+
+        def _parse_stripe_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        stripe_customer_id = _parse_stripe_customer_id(d.pop("stripeCustomerId", UNSET))
+
+        country = d.pop("country", UNSET)
+
+        def _parse_subscription_canceled_at(
+            data: object,
+        ) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                subscription_canceled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return subscription_canceled_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        subscription_canceled_at = _parse_subscription_canceled_at(
+            d.pop("subscriptionCanceledAt", UNSET)
+        )
+
+        update_customer_body = cls(
+            email=email,
+            name=name,
+            avatar=avatar,
+            external_id=external_id,
+            stripe_customer_id=stripe_customer_id,
+            country=country,
+            subscription_canceled_at=subscription_canceled_at,
+        )
+
+        update_customer_body.additional_properties = d
+        return update_customer_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

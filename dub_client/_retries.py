@@ -1,0 +1,349 @@
+"""Retry policy: pure decisions, plus the two thin loops (sync and async) that act on them.
+
+Everything that decides *whether* and *how long* lives in :func:`decide`,
+:func:`backoff_delay` and :func:`parse_retry_after`; they take the clock and
+the random draw as arguments, so they are tested without sockets or sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import math
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import httpx
+
+__all__ = [
+    "DEFAULT_RETRY_CONFIG",
+    "RETRYABLE_STATUSES",
+    "BackoffStrategy",
+    "Decision",
+    "RetryConfig",
+    "Timing",
+    "backoff_delay",
+    "decide",
+    "parse_retry_after",
+]
+
+logger = logging.getLogger("dub_client")
+
+#: Statuses worth another try for an idempotent request.
+RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+# Errors raised before a single byte of the request could reach the server:
+# retrying them cannot duplicate a write.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Errors after which the server may or may not have acted on the request.
+_MAYBE_SENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+# Numbers in Retry-After at or above these are absolute times, not delays:
+# 1e11 ms is 1973, 1e8 s is three years of waiting (over any sane cap anyway).
+_EPOCH_MS_FLOOR = 1e11
+_EPOCH_S_FLOOR = 1e8
+
+
+@dataclass(frozen=True, slots=True)
+class BackoffStrategy:
+    """Exponential backoff, all times in milliseconds (the official SDK's shape).
+
+    The n-th retry waits ``initial_interval * exponent ** (n - 1)`` capped at
+    ``max_interval``, with "equal jitter" (a random value between half and all
+    of it). No retry starts once ``max_elapsed_time`` has passed since the
+    first attempt.
+    """
+
+    initial_interval: int = 500
+    max_interval: int = 8_000
+    exponent: float = 2.0
+    max_elapsed_time: int = 60_000
+
+    def __post_init__(self) -> None:
+        if self.initial_interval < 0 or self.max_interval < 0 or self.max_elapsed_time < 0:
+            raise ValueError("BackoffStrategy intervals must be >= 0 (milliseconds)")
+        if not math.isfinite(self.exponent) or self.exponent < 1:
+            raise ValueError("BackoffStrategy.exponent must be a finite number >= 1")
+
+
+@dataclass(frozen=True, slots=True)
+class RetryConfig:
+    """How a call is retried.
+
+    ``RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors)``
+    mirrors the official SDK; ``RetryConfig("none")`` switches retries off.
+    ``max_attempts`` bounds the number of requests (first one included) and
+    ``max_retry_after`` (ms) is the longest server-requested wait that is
+    honoured: a longer ``Retry-After`` raises :class:`~dub_client.errors.RateLimitExceeded`
+    at once instead of sleeping.
+    """
+
+    strategy: Literal["backoff", "none"] = "backoff"
+    backoff: BackoffStrategy = field(default_factory=BackoffStrategy)
+    retry_connection_errors: bool = True
+    max_attempts: int = 5
+    max_retry_after: int = 60_000
+
+    def __post_init__(self) -> None:
+        if self.strategy not in ("backoff", "none"):
+            raise ValueError(
+                f"RetryConfig.strategy must be 'backoff' or 'none', not {self.strategy!r}"
+            )
+        if not isinstance(self.backoff, BackoffStrategy):
+            raise TypeError("RetryConfig.backoff must be a BackoffStrategy")
+        if self.max_attempts < 1:
+            raise ValueError("RetryConfig.max_attempts must be >= 1")
+        if self.max_retry_after < 0:
+            raise ValueError("RetryConfig.max_retry_after must be >= 0 (milliseconds)")
+
+
+DEFAULT_RETRY_CONFIG = RetryConfig()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What to do after one attempt: retry after ``delay`` seconds, or stop.
+
+    ``retry_after`` is the server's requested wait (seconds) when it sent one.
+    """
+
+    retry: bool
+    delay: float = 0.0
+    retry_after: float | None = None
+    reason: str = ""
+
+
+def _number_to_delay(value: float, now: float, *, unit_ms: bool) -> float | None:
+    if not math.isfinite(value) or value < 0:
+        return None
+    if value >= _EPOCH_MS_FLOOR:  # an absolute time in epoch milliseconds (what Dub sends)
+        delay = value / 1000.0 - now
+    elif value >= _EPOCH_S_FLOOR and not unit_ms:  # an absolute time in epoch seconds
+        delay = value - now
+    else:
+        delay = value / 1000.0 if unit_ms else value
+    return delay if delay >= 0 else None
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
+    """Seconds to wait as asked by ``retry-after-ms`` or ``Retry-After``; ``None`` if unusable.
+
+    Accepts a delay in seconds (int or float), an HTTP-date, and an absolute
+    epoch timestamp in seconds or milliseconds. Negative, past, non-finite and
+    garbage values give ``None`` (the caller falls back to backoff). ``now`` is
+    wall-clock epoch seconds.
+    """
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms is not None:
+        try:
+            delay = _number_to_delay(float(raw_ms.strip()), now, unit_ms=True)
+        except ValueError:
+            delay = None
+        if delay is not None:
+            return delay
+    raw = headers.get("retry-after")
+    if raw is None:
+        return None
+    raw = raw.strip()
+    if len(raw) > 64:
+        return None
+    try:
+        return _number_to_delay(float(raw), now, unit_ms=False)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    delay = when.timestamp() - now  # naive (-0000) dates are read as UTC by email.utils
+    return delay if math.isfinite(delay) and delay >= 0 else None
+
+
+def backoff_delay(strategy: BackoffStrategy, retry_number: int, jitter: float) -> float:
+    """Seconds before retry number ``retry_number`` (1-based); ``jitter`` in [0, 1)."""
+    cap = strategy.max_interval
+    try:
+        base = min(cap, strategy.initial_interval * strategy.exponent ** (retry_number - 1))
+    except OverflowError:
+        base = cap
+    return base * (0.5 + 0.5 * jitter) / 1000.0
+
+
+def decide(
+    config: RetryConfig,
+    *,
+    attempt: int,
+    elapsed: float,
+    idempotent: bool,
+    now: float,
+    jitter: float,
+    status: int | None = None,
+    headers: Mapping[str, str] | None = None,
+    error: BaseException | None = None,
+) -> Decision:
+    """Whether attempt number ``attempt`` (1-based) that just ended should be retried.
+
+    Give either ``status``/``headers`` (a response arrived) or ``error`` (it did
+    not). ``elapsed`` is seconds since the first attempt started; ``now`` is
+    wall-clock epoch seconds (for absolute Retry-After values).
+    """
+    retry_after = None
+    if status is not None and headers is not None and status in RETRYABLE_STATUSES:
+        retry_after = parse_retry_after(headers, now)
+    if config.strategy == "none":
+        return Decision(False, retry_after=retry_after, reason="retries are off")
+    if error is not None:
+        if not config.retry_connection_errors:
+            return Decision(False, reason="connection errors are not retried")
+        if not isinstance(error, _NOT_SENT) and not (idempotent and isinstance(error, _MAYBE_SENT)):
+            return Decision(False, reason="the request may have reached the server")
+    elif status not in RETRYABLE_STATUSES:
+        return Decision(False, reason=f"status {status} is not retryable")
+    elif not idempotent and status != 429:
+        return Decision(False, reason=f"a non-idempotent request is not retried after {status}")
+    if attempt >= config.max_attempts:
+        return Decision(False, retry_after=retry_after, reason="no attempts left")
+    if retry_after is not None:
+        if retry_after * 1000.0 > config.max_retry_after:
+            return Decision(False, retry_after=retry_after, reason="Retry-After is over the cap")
+        delay = retry_after
+    else:
+        delay = backoff_delay(config.backoff, attempt, jitter)
+    if (elapsed + delay) * 1000.0 > config.backoff.max_elapsed_time:
+        return Decision(False, retry_after=retry_after, reason="the time budget is spent")
+    return Decision(True, delay=delay, retry_after=retry_after)
+
+
+@dataclass(slots=True)
+class Timing:
+    """The clocks, sleeps and randomness the loops use (replaced in tests)."""
+
+    monotonic: Callable[[], float] = time.monotonic
+    wall: Callable[[], float] = time.time
+    random: Callable[[], float] = random.random
+    sleep: Callable[[float], None] = time.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The last response of a retry loop, with how many attempts it took."""
+
+    response: httpx.Response
+    attempts: int
+    retry_after: float | None
+
+
+class GaveUp(Exception):
+    """Internal: the last attempt raised ``error`` and no retry followed."""
+
+    def __init__(self, error: httpx.HTTPError, attempts: int) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.attempts = attempts
+
+
+def _after_attempt(
+    config: RetryConfig,
+    timing: Timing,
+    request: httpx.Request,
+    attempt: int,
+    started: float,
+    idempotent: bool,
+    response: httpx.Response | None,
+    error: httpx.HTTPError | None,
+) -> Decision:
+    status = response.status_code if response is not None else None
+    if status is not None and 200 <= status < 300:
+        return Decision(False)
+    decision = decide(
+        config,
+        attempt=attempt,
+        elapsed=timing.monotonic() - started,
+        idempotent=idempotent,
+        now=timing.wall(),
+        jitter=timing.random(),
+        status=status,
+        headers=response.headers if response is not None else None,
+        error=error,
+    )
+    if decision.retry and logger.isEnabledFor(logging.INFO):
+        what = status if status is not None else type(error).__name__
+        logger.info(
+            "%s %s: %s on attempt %d, retrying in %.2fs",
+            request.method,
+            request.url,
+            what,
+            attempt,
+            decision.delay,
+        )
+    return decision
+
+
+def send_with_retries(
+    send: Callable[[], httpx.Response],
+    request: httpx.Request,
+    config: RetryConfig,
+    idempotent: bool,
+    timing: Timing,
+) -> Outcome:
+    """Call ``send`` until :func:`decide` says stop.
+
+    Raises :class:`GaveUp` when the last attempt ended in an httpx error.
+    """
+    started = timing.monotonic()
+    attempt = 0
+    while True:
+        attempt += 1
+        response: httpx.Response | None = None
+        error: httpx.HTTPError | None = None
+        try:
+            response = send()
+        except httpx.TransportError as exc:
+            error = exc
+        decision = _after_attempt(
+            config, timing, request, attempt, started, idempotent, response, error
+        )
+        if not decision.retry:
+            if response is None:
+                assert error is not None
+                raise GaveUp(error, attempt)
+            return Outcome(response, attempt, decision.retry_after)
+        if response is not None:
+            response.close()
+        timing.sleep(decision.delay)
+
+
+async def send_with_retries_async(
+    send: Callable[[], Awaitable[httpx.Response]],
+    request: httpx.Request,
+    config: RetryConfig,
+    idempotent: bool,
+    timing: Timing,
+) -> Outcome:
+    """The async twin of :func:`send_with_retries`; the same decisions."""
+    started = timing.monotonic()
+    attempt = 0
+    while True:
+        attempt += 1
+        response: httpx.Response | None = None
+        error: httpx.HTTPError | None = None
+        try:
+            response = await send()
+        except httpx.TransportError as exc:
+            error = exc
+        decision = _after_attempt(
+            config, timing, request, attempt, started, idempotent, response, error
+        )
+        if not decision.retry:
+            if response is None:
+                assert error is not None
+                raise GaveUp(error, attempt)
+            return Outcome(response, attempt, decision.retry_after)
+        if response is not None:
+            await response.aclose()
+        await timing.async_sleep(decision.delay)
