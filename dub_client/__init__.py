@@ -14,7 +14,7 @@ from ._retries import DEFAULT_RETRY_CONFIG, BackoffStrategy, RetryConfig
 from ._version import __version__
 
 # The generated sentinel has no repr of its own; show "UNSET" in model reprs.
-Unset.__repr__ = lambda self: "UNSET"  # type: ignore[method-assign,assignment]
+Unset.__repr__ = lambda self: "UNSET"  # type: ignore[method-assign]
 
 __all__ = [
     "DEFAULT_RETRY_CONFIG",
