@@ -1,0 +1,18 @@
+"""An in-memory Dub for tests and demos — no network, no API key.
+
+>>> from dub_client.testing import Sandbox
+>>> sandbox = Sandbox(seed=250)
+>>> with sandbox.dub() as dub:
+...     [c.id for c in dub.customers.list(page_size=100)] == [c["id"] for c in sorted(
+...         sandbox.customers(), key=lambda c: c["id"], reverse=True)]
+True
+
+The same sandbox serves real HTTP on loopback (``with sandbox.serve() as url:``
+or ``python -m dub_client.testing --port 8787``), and takes planned faults
+(:class:`Fault`) or random ones (:meth:`Sandbox.chaos`).
+"""
+
+from ._sandbox import Fault, Reply, Sandbox
+from ._server import SandboxServer
+
+__all__ = ["Fault", "Reply", "Sandbox", "SandboxServer"]

@@ -1,0 +1,525 @@
+"""An in-memory Dub: the five customers operations with the real API's semantics.
+
+It speaks HTTP (bytes in, bytes out) through :meth:`Sandbox.handle`, so the
+same object serves an in-process httpx transport and a loopback HTTP server.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+import re
+import string
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, unquote
+
+import httpx
+
+if TYPE_CHECKING:
+    from .._client import Dub
+    from ._server import SandboxServer
+
+__all__ = ["Fault", "Reply", "Sandbox"]
+
+_DOC = "https://dub.co/docs/api-reference/errors#"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SORT_FIELDS = ("createdAt", "saleAmount", "firstSaleAt", "subscriptionCanceledAt")
+_LIST_FILTERS = ("country", "linkId", "programId", "partnerId")
+_NULLABLE_UPDATE = ("email", "name", "avatar", "stripeCustomerId", "subscriptionCanceledAt")
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    410: "invite_expired",
+    422: "unprocessable_entity",
+    429: "rate_limit_exceeded",
+    500: "internal_server_error",
+}
+_EPOCH = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+_COUNTRIES = ("US", "GB", "DE", "FR", "BR", "IN", "JP", "CA", "AU", "NL")
+_FIRST = ("Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus", "Radia", "Tim")
+
+
+@dataclass(slots=True)
+class Reply:
+    """One HTTP answer. ``drop`` means: close the connection without answering."""
+
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    drop: bool = False
+
+
+@dataclass(slots=True)
+class Fault:
+    """A planned misbehaviour for one upcoming request.
+
+    ``status`` answers with that status and a Dub error body (or ``body``);
+    ``retry_after`` adds a ``Retry-After`` header (sent verbatim); ``drop``
+    closes the connection without an answer (for writes: after the write was
+    applied — the worst case for a client); ``delay`` sleeps that many seconds
+    first. ``method`` limits the fault to requests of that method.
+    """
+
+    status: int | None = None
+    retry_after: str | None = None
+    body: bytes | None = None
+    drop: bool = False
+    delay: float = 0.0
+    method: str | None = None
+
+
+def _error(status: int, message: str, code: str | None = None) -> Reply:
+    code = code or _CODES.get(status, "internal_server_error")
+    payload = {
+        "error": {"code": code, "message": message, "doc_url": _DOC + code.replace("_", "-")}
+    }
+    return Reply(status, json.dumps(payload).encode(), {"content-type": "application/json"})
+
+
+def _json(status: int, payload: Any) -> Reply:
+    return Reply(
+        status,
+        json.dumps(payload, separators=(",", ":")).encode(),
+        {"content-type": "application/json"},
+    )
+
+
+def _iso(moment: datetime.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+class Sandbox:
+    """A stateful, thread-safe fake of Dub's customers API.
+
+    ``token`` (optional) is the only key accepted; any ``Bearer`` key is
+    accepted when it is ``None``. ``seed`` adds that many generated customers;
+    ``rng_seed`` makes them (and ids) reproducible.
+    """
+
+    def __init__(self, *, token: str | None = None, seed: int = 0, rng_seed: int = 0) -> None:
+        self.token = token
+        self._rng = random.Random(rng_seed)
+        self._lock = threading.Lock()
+        self._customers: dict[str, dict[str, Any]] = {}
+        self._expanded: dict[str, dict[str, Any]] = {}
+        self._counter = 0
+        self._faults: deque[Fault] = deque()
+        self._chaos: tuple[float, Callable[[random.Random], Fault]] | None = None
+        #: Every request seen, as (method, path, query string).
+        self.requests: list[tuple[str, str, str]] = []
+        #: How many times each externalId was created (a retry bug shows as > 1).
+        self.creates: dict[str, int] = {}
+        self.faults_injected = 0
+        for _ in range(seed):
+            self._add_generated()
+
+    # -- state -----------------------------------------------------------------------
+    def _new_id(self, prefix: str) -> str:
+        self._counter += 1
+        tail = "".join(self._rng.choices(string.ascii_uppercase + string.digits, k=13))
+        return f"{prefix}_{self._counter:08X}{tail}"
+
+    def add_customer(self, **fields: Any) -> dict[str, Any]:
+        """Add one customer (camelCase fields; ``externalId`` required) and return it.
+
+        ``link``, ``programId``, ``partner`` and ``discount`` are stored as
+        expanded fields (returned only with ``includeExpandedFields=true``).
+        """
+        with self._lock:
+            return self._insert(fields)
+
+    def _insert(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        cid = self._new_id("cus")
+        created = _EPOCH + datetime.timedelta(minutes=self._counter)
+        customer: dict[str, Any] = {
+            "id": cid,
+            "externalId": fields["externalId"],
+            "name": None,
+            "email": None,
+            "avatar": None,
+            "stripeCustomerId": None,
+            "country": None,
+            "sales": 0,
+            "saleAmount": 0,
+            "createdAt": _iso(created),
+            "firstSaleAt": None,
+            "subscriptionCanceledAt": None,
+        }
+        expanded = {}
+        for key, value in fields.items():
+            if key in ("link", "programId", "partner", "discount"):
+                expanded[key] = value
+            elif key != "id":
+                customer[key] = value
+        self._customers[cid] = customer
+        self._expanded[cid] = expanded
+        return dict(customer)
+
+    def _add_generated(self) -> None:
+        n = self._counter + 1
+        first = self._rng.choice(_FIRST)
+        sales = self._rng.randint(0, 5)
+        fields: dict[str, Any] = {
+            "externalId": f"user-{n}",
+            "name": f"{first} {n}",
+            "email": f"{first.lower()}.{n}@example.com",
+            "country": self._rng.choice(_COUNTRIES),
+            "sales": sales,
+            "saleAmount": sales * self._rng.randint(500, 5000),
+        }
+        if sales:
+            fields["firstSaleAt"] = _iso(_EPOCH + datetime.timedelta(days=n % 365, hours=3))
+        if n % 3 == 0:
+            link = self._new_id("link")
+            fields["link"] = {
+                "id": link,
+                "domain": "dub.sh",
+                "key": f"k{n}",
+                "shortLink": f"https://dub.sh/k{n}",
+                "url": f"https://example.com/landing/{n}",
+                "programId": "prog_1" if n % 2 else None,
+            }
+            fields["programId"] = "prog_1"
+            fields["partner"] = {
+                "id": f"pn_{n:06d}",
+                "name": f"Partner {n}",
+                "email": f"partner{n}@example.com",
+                "image": None,
+            }
+            fields["discount"] = {
+                "id": "disc_1",
+                "amount": 20,
+                "type": "percentage",
+                "maxDuration": 12,
+                "couponId": None,
+                "couponTestId": None,
+            }
+        self._insert(fields)
+
+    def customers(self) -> list[dict[str, Any]]:
+        """A snapshot of every stored customer (without expanded fields)."""
+        with self._lock:
+            return [dict(c) for c in self._customers.values()]
+
+    # -- ways in ---------------------------------------------------------------------------
+    def transport(self) -> httpx.MockTransport:
+        """An in-process httpx transport (sync and async) answered by this sandbox."""
+        from ._server import transport
+
+        return transport(self)
+
+    def client(self) -> httpx.Client:
+        """An ``httpx.Client`` wired to this sandbox (pass it as ``Dub(client=...)``)."""
+        from ._server import IN_PROCESS_URL
+
+        return httpx.Client(transport=self.transport(), base_url=IN_PROCESS_URL)
+
+    def async_client(self) -> httpx.AsyncClient:
+        """An ``httpx.AsyncClient`` wired to this sandbox (``Dub(async_client=...)``)."""
+        from ._server import IN_PROCESS_URL
+
+        return httpx.AsyncClient(transport=self.transport(), base_url=IN_PROCESS_URL)
+
+    def dub(self, **options: Any) -> Dub:
+        """A :class:`~dub_client.Dub` talking to this sandbox in-process (no network)."""
+        from .._client import Dub
+        from ._server import IN_PROCESS_URL
+
+        options.setdefault("token", self.token or "dub_sandbox")
+        options.setdefault("server_url", IN_PROCESS_URL)
+        return Dub(client=self.client(), async_client=self.async_client(), **options)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
+        """A loopback HTTP server for this sandbox: ``with sandbox.serve() as url: ...``."""
+        from ._server import SandboxServer
+
+        return SandboxServer(self, host, port)
+
+    # -- faults ------------------------------------------------------------------------
+    def fail_next(self, *faults: Fault) -> None:
+        """Queue faults; each is used by the next matching request."""
+        with self._lock:
+            self._faults.extend(faults)
+
+    def chaos(self, rate: float, make: Callable[[random.Random], Fault] | None = None) -> None:
+        """Inject a random fault (from ``make``) into a ``rate`` share of requests; 0 stops it."""
+        with self._lock:
+            self._chaos = (rate, make or _default_chaos) if rate > 0 else None
+
+    def _take_fault(self, method: str) -> Fault | None:
+        for i, fault in enumerate(self._faults):
+            if fault.method is None or fault.method == method:
+                del self._faults[i]
+                return fault
+        if self._chaos is not None and self._rng.random() < self._chaos[0]:
+            return self._chaos[1](self._rng)
+        return None
+
+    # -- HTTP ---------------------------------------------------------------------------
+    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        """Answer one request. ``target`` is the raw path with its query string."""
+        method = method.upper()
+        path, _, query = target.partition("?")
+        with self._lock:
+            self.requests.append((method, path, query))
+            fault = self._take_fault(method)
+            if fault is not None:
+                self.faults_injected += 1
+        if fault is not None:
+            if fault.delay:
+                time.sleep(fault.delay)
+            if fault.status is not None:
+                reply = (
+                    Reply(fault.status, fault.body, {"content-type": "text/html"})
+                    if fault.body is not None
+                    else _error(fault.status, f"injected {fault.status}")
+                )
+                if fault.retry_after is not None:
+                    reply.headers["retry-after"] = fault.retry_after
+                return reply
+        with self._lock:
+            reply = self._route(method, path, query, headers, body)
+        if fault is not None and fault.drop:
+            return Reply(0, drop=True)
+        return reply
+
+    def _route(
+        self, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes
+    ) -> Reply:
+        lowered = {k.lower(): v for k, v in headers.items()}
+        auth = lowered.get("authorization", "")
+        if auth and not auth.startswith("Bearer "):
+            return _error(400, "Misconfigured authorization header: it must start with 'Bearer '.")
+        key = auth[len("Bearer ") :].strip()
+        if not key or (self.token is not None and key != self.token):
+            return _error(401, "Unauthorized: Invalid API key.")
+        params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
+        segments = path.split("/")
+        if path.rstrip("/") == "/customers":
+            if method == "GET":
+                return self._list(params)
+            if method == "POST":
+                return self._create(body)
+            return _error(405, f"Method {method} not allowed", "method_not_allowed")
+        if len(segments) == 3 and segments[1] == "customers" and segments[2]:
+            ref = unquote(segments[2])
+            if method == "GET":
+                return self._get(ref, params)
+            if method == "PATCH":
+                return self._update(ref, params, body)
+            if method == "DELETE":
+                return self._delete(ref)
+            return _error(405, f"Method {method} not allowed", "method_not_allowed")
+        return _error(404, f"No route for {method} {path}")
+
+    # -- operations -------------------------------------------------------------------------
+    def _find(self, ref: str) -> dict[str, Any] | None:
+        if ref.startswith("ext_"):
+            external = ref[len("ext_") :]
+            return next((c for c in self._customers.values() if c["externalId"] == external), None)
+        return self._customers.get(ref)
+
+    def _out(self, customer: Mapping[str, Any], expanded: bool) -> dict[str, Any]:
+        out = dict(customer)
+        if expanded:
+            out.update({k: v for k, v in self._expanded[customer["id"]].items() if v is not None})
+        return out
+
+    @staticmethod
+    def _flag(params: Mapping[str, str]) -> bool | Reply:
+        raw = params.get("includeExpandedFields")
+        if raw is None or raw == "false":
+            return False
+        if raw == "true":
+            return True
+        return _error(422, "includeExpandedFields must be true or false")
+
+    def _list(self, params: Mapping[str, str]) -> Reply:
+        expanded = self._flag(params)
+        if isinstance(expanded, Reply):
+            return expanded
+        sizes = {"pageSize": (100, 1, 100), "page": (1, 1, 1000)}
+        numbers: dict[str, int] = {}
+        for name, (default, low, high) in sizes.items():
+            raw = params.get(name)
+            try:
+                numbers[name] = default if raw is None else int(raw)
+            except ValueError:
+                return _error(422, f"{name} must be an integer")
+            if not low <= numbers[name] <= high:
+                return _error(422, f"{name} must be between {low} and {high}")
+        sort_by = params.get("sortBy", "createdAt")
+        sort_order = params.get("sortOrder", "desc")
+        if sort_by not in _SORT_FIELDS or sort_order not in ("asc", "desc"):
+            return _error(422, "Invalid sortBy or sortOrder")
+        after, before = params.get("startingAfter"), params.get("endingBefore")
+        cursor = after or before
+        if after and before:
+            return _error(422, "You cannot use both startingAfter and endingBefore.")
+        if cursor and "page" in params:
+            return _error(422, "You cannot use both page and startingAfter/endingBefore.")
+        if cursor and sort_by != "createdAt":
+            return _error(422, "Cursor pagination only supports sortBy=createdAt.")
+        if cursor and cursor not in self._customers:
+            return _error(422, f"Cursor {cursor} does not exist.")
+
+        found = list(self._filter(params))
+        size = numbers["pageSize"]
+        reverse = sort_order == "desc"
+        if cursor:
+            found.sort(key=lambda c: c["id"], reverse=reverse)
+            ids = [c["id"] for c in found]
+            pos = ids.index(cursor) if cursor in ids else _insertion(ids, cursor, reverse)
+            if after:
+                start = pos + 1 if cursor in ids else pos
+                page = found[start : start + size]
+            else:
+                page = found[max(0, pos - size) : pos]
+        else:
+            found.sort(
+                key=lambda c: (c[sort_by] is not None, c[sort_by] or 0, c["id"]), reverse=reverse
+            )
+            start = (numbers["page"] - 1) * size
+            page = found[start : start + size]
+        return _json(200, [self._out(c, expanded) for c in page])
+
+    def _filter(self, params: Mapping[str, str]) -> Iterable[dict[str, Any]]:
+        rows: Iterable[dict[str, Any]] = self._customers.values()
+        if "email" in params:
+            rows = (c for c in rows if c["email"] == params["email"])
+        elif "externalId" in params:
+            rows = (c for c in rows if c["externalId"] == params["externalId"])
+        elif params.get("search"):
+            needle = params["search"].lower()
+            rows = (
+                c
+                for c in rows
+                if any(needle in str(c[k] or "").lower() for k in ("email", "name", "id"))
+            )
+        for name in _LIST_FILTERS:
+            if name in params:
+                want = params[name]
+                rows = [c for c in rows if self._attr(c, name) == want]
+        return rows
+
+    def _attr(self, customer: Mapping[str, Any], name: str) -> Any:
+        extra = self._expanded[customer["id"]]
+        if name == "linkId":
+            return (extra.get("link") or {}).get("id")
+        if name == "partnerId":
+            return (extra.get("partner") or {}).get("id")
+        if name == "programId":
+            return extra.get("programId")
+        return customer.get(name)
+
+    def _get(self, ref: str, params: Mapping[str, str]) -> Reply:
+        expanded = self._flag(params)
+        if isinstance(expanded, Reply):
+            return expanded
+        customer = self._find(ref)
+        if customer is None:
+            return _error(404, "Customer not found.")
+        return _json(200, self._out(customer, expanded))
+
+    @staticmethod
+    def _read_body(body: bytes) -> dict[str, Any] | Reply:
+        if not body.strip():
+            return _error(400, "Request body is required.")
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return _error(400, "Request body is not valid JSON.")
+        if not isinstance(data, dict):
+            return _error(422, "Request body must be a JSON object.")
+        return data
+
+    def _check_fields(self, data: Mapping[str, Any], exclude: str | None) -> Reply | None:
+        for key in ("externalId", "country"):
+            if key in data and not isinstance(data[key], str):
+                return _error(422, f"{key} must be a string")
+        for key in _NULLABLE_UPDATE:
+            if key in data and data[key] is not None and not isinstance(data[key], str):
+                return _error(422, f"{key} must be a string or null")
+        if isinstance(data.get("email"), str) and not _EMAIL.match(data["email"]):
+            return _error(422, "Invalid email")
+        if isinstance(data.get("subscriptionCanceledAt"), str):
+            try:
+                datetime.datetime.fromisoformat(data["subscriptionCanceledAt"])
+            except ValueError:
+                return _error(422, "subscriptionCanceledAt must be a date-time")
+        for key in ("externalId", "stripeCustomerId"):
+            value = data.get(key)
+            if value is not None and any(
+                c[key] == value and c["id"] != exclude for c in self._customers.values()
+            ):
+                return _error(409, f"A customer with {key} {value} already exists.")
+        return None
+
+    def _create(self, body: bytes) -> Reply:
+        data = self._read_body(body)
+        if isinstance(data, Reply):
+            return data
+        for key in ("externalId", "country"):
+            if not isinstance(data.get(key), str) or not data[key]:
+                return _error(422, f"{key} is required")
+        problem = self._check_fields(data, None)
+        if problem is not None:
+            return problem
+        allowed = ("externalId", "email", "name", "avatar", "stripeCustomerId", "country")
+        customer = self._insert({k: data[k] for k in allowed if k in data})
+        self.creates[data["externalId"]] = self.creates.get(data["externalId"], 0) + 1
+        return _json(201, customer)
+
+    def _update(self, ref: str, params: Mapping[str, str], body: bytes) -> Reply:
+        expanded = self._flag(params)
+        if isinstance(expanded, Reply):
+            return expanded
+        customer = self._find(ref)
+        if customer is None:
+            return _error(404, "Customer not found.")
+        data = self._read_body(body)
+        if isinstance(data, Reply):
+            return data
+        problem = self._check_fields(data, customer["id"])
+        if problem is not None:
+            return problem
+        for key in ("externalId", *_NULLABLE_UPDATE):  # country is accepted, not stored
+            if key in data:
+                customer[key] = data[key]
+        return _json(200, self._out(customer, expanded))
+
+    def _delete(self, ref: str) -> Reply:
+        customer = self._find(ref)
+        if customer is None:
+            return _error(404, "Customer not found.")
+        del self._customers[customer["id"]]
+        del self._expanded[customer["id"]]
+        return _json(200, {"id": customer["id"]})
+
+
+def _insertion(ids: list[str], cursor: str, reverse: bool) -> int:
+    for i, value in enumerate(ids):
+        if (value < cursor) if reverse else (value > cursor):
+            return i
+    return len(ids)
+
+
+def _default_chaos(rng: random.Random) -> Fault:
+    roll = rng.random()
+    if roll < 0.35:
+        return Fault(status=429, retry_after=str(rng.choice((0, 0.01, 0.02))))
+    if roll < 0.65:
+        return Fault(status=rng.choice((500, 502, 503, 504)))
+    if roll < 0.85:
+        return Fault(drop=True)
+    return Fault(delay=0.05)

@@ -1,0 +1,116 @@
+"""Ways to reach a :class:`Sandbox`: an httpx transport (in-process) and a loopback HTTP server."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+if TYPE_CHECKING:
+    from ._sandbox import Sandbox
+
+__all__ = ["SandboxServer", "transport"]
+
+#: The base URL of the in-process transport (never resolved: no request leaves the process).
+IN_PROCESS_URL = "http://sandbox.dub.invalid"
+
+
+def transport(sandbox: Sandbox) -> httpx.MockTransport:
+    """An httpx transport (sync and async) answered by ``sandbox``."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        target = request.url.raw_path.decode("ascii")
+        reply = sandbox.handle(request.method, target, request.headers, request.read())
+        if reply.drop:
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            )
+        return httpx.Response(reply.status, headers=reply.headers, content=reply.body)
+
+    return httpx.MockTransport(handler)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = 30  # idle keep-alive connections end
+    server: _Server
+
+    def _any(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        body = self.rfile.read(length) if length else b""
+        reply = self.server.sandbox.handle(self.command, self.path, dict(self.headers), body)
+        if reply.drop:
+            self.close_connection = True
+            return
+        self.send_response(reply.status)
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
+        self.send_header("content-length", str(len(reply.body)))
+        self.end_headers()
+        self.wfile.write(reply.body)
+
+    do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = _any
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, sandbox: Sandbox, host: str, port: int) -> None:
+        self.sandbox = sandbox
+        super().__init__((host, port), _Handler)
+
+
+class SandboxServer:
+    """A sandbox served over HTTP on loopback, in a background thread.
+
+    Use as a context manager (``with SandboxServer(sandbox) as url``) or call
+    :meth:`start` / :meth:`stop`. Only loopback addresses are accepted.
+    """
+
+    def __init__(self, sandbox: Sandbox, host: str = "127.0.0.1", port: int = 0) -> None:
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError("the sandbox only listens on loopback (127.0.0.1, ::1, localhost)")
+        self.sandbox = sandbox
+        self._server = _Server(sandbox, host, port)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+    def start(self) -> str:
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        return self.url
+
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._server.server_close()
+
+    def __enter__(self) -> str:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
