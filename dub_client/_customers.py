@@ -117,8 +117,10 @@ _CURSORS = ("starting_after", "ending_before")
 def _merge(
     name: str, request: Mapping[str, Any] | None, given: Mapping[str, Any]
 ) -> dict[str, Any]:
+    """``request=`` and keyword parameters as one dict (keywords left at None do not count)."""
+    given = _drop_none(given)
     if request is None:
-        return dict(given)
+        return given
     if not isinstance(request, Mapping):
         raise TypeError(f"{name}: request must be a dict, not {type(request).__name__}")
     clash = set(request) & set(given)
