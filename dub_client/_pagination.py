@@ -23,6 +23,16 @@ DEFAULT_PAGE_SIZE = 100  # the spec's default for pageSize
 MAX_OFFSET_PAGE = 1000  # the spec's maximum for the deprecated page
 
 
+def _next_or_error(
+    params: dict[str, Any], items: builtins.list[Customer]
+) -> dict[str, Any] | DubError | None:
+    """:func:`next_params`, with a refusal kept to be raised when the next page is asked for."""
+    try:
+        return next_params(params, items)
+    except DubError as error:
+        return error
+
+
 def next_params(params: dict[str, Any], items: builtins.list[Customer]) -> dict[str, Any] | None:
     """The parameters of the page after the one ``params`` fetched, or ``None`` at the end."""
     page_size = params.get("page_size", DEFAULT_PAGE_SIZE)
@@ -69,7 +79,7 @@ class CustomerPage:
         self.items = items
         self.params = params
         self._fetch = fetch
-        self._next = next_params(params, items)
+        self._next = _next_or_error(params, items)
 
     def has_next_page(self) -> bool:
         """Whether another request may return more customers."""
@@ -77,6 +87,8 @@ class CustomerPage:
 
     def next_page(self) -> CustomerPage | None:
         """Fetch the following page (``None`` after the last one)."""
+        if isinstance(self._next, DubError):
+            raise self._next
         return self._fetch(self._next) if self._next is not None else None
 
     def iter_pages(self) -> Iterator[CustomerPage]:
@@ -108,7 +120,7 @@ class AsyncCustomerPage:
         self.items = items
         self.params = params
         self._fetch = fetch
-        self._next = next_params(params, items)
+        self._next = _next_or_error(params, items)
 
     def has_next_page(self) -> bool:
         """Whether another request may return more customers."""
@@ -116,6 +128,8 @@ class AsyncCustomerPage:
 
     async def next_page(self) -> AsyncCustomerPage | None:
         """Fetch the following page (``None`` after the last one)."""
+        if isinstance(self._next, DubError):
+            raise self._next
         return await self._fetch(self._next) if self._next is not None else None
 
     async def iter_pages(self) -> AsyncIterator[AsyncCustomerPage]:
