@@ -5,8 +5,6 @@ input, asks the generated ``_get_kwargs`` for method, path, query and body);
 the sync and async methods differ only in which send path they call.
 """
 
-from __future__ import annotations
-
 import builtins
 import datetime
 import warnings
@@ -270,7 +268,7 @@ class Customers:
 
     __slots__ = ("_dub",)
 
-    def __init__(self, dub: Dub) -> None:
+    def __init__(self, dub: "Dub") -> None:
         self._dub = dub
 
     def __repr__(self) -> str:
