@@ -132,6 +132,9 @@ class Sandbox:
     def add_customer(self, **fields: Any) -> dict[str, Any]:
         """Add one customer (camelCase fields; ``externalId`` required) and return it.
 
+        ``id`` may be given (e.g. ``"cus_123"`` for documentation examples);
+        otherwise a time-sortable ``cus_…`` id is made.
+
         ``link``, ``programId``, ``partner`` and ``discount`` are stored as
         expanded fields (returned only with ``includeExpandedFields=true``).
         """
@@ -139,7 +142,7 @@ class Sandbox:
             return self._insert(fields)
 
     def _insert(self, fields: Mapping[str, Any]) -> dict[str, Any]:
-        cid = self._new_id("cus")
+        cid = fields.get("id") or self._new_id("cus")
         created = _EPOCH + datetime.timedelta(minutes=self._counter)
         customer: dict[str, Any] = {
             "id": cid,
@@ -166,7 +169,7 @@ class Sandbox:
         return dict(customer)
 
     def _add_generated(self) -> None:
-        n = self._counter + 1
+        n = len(self._customers) + 1
         first = self._rng.choice(_FIRST)
         sales = self._rng.randint(0, 5)
         fields: dict[str, Any] = {
