@@ -35,6 +35,7 @@ def transport(sandbox: Sandbox) -> httpx.MockTransport:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as separate writes
     timeout = 30  # idle keep-alive connections end
     server: _Server
 
