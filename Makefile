@@ -80,7 +80,7 @@ build: $(STAMP) ## sdist + wheel in dist/, checked with twine --strict
 	$(BIN)/twine check --strict dist/*
 
 publish: $(STAMP) ## upload dist/ with twine (TWINE_REPOSITORY_URL / ~/.pypirc); refuses a dirty tree or stale generated code
-	$(BIN)/python tools/publish.py
+	$(BIN)/python tools/publish.py $(PUBLISH_ARGS)
 
 clean: ## remove build and cache files (keeps .venv)
 	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache

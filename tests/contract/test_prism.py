@@ -444,11 +444,17 @@ async def test_documented_error_status_raises_its_class(
     status: int, op: str, mode: str, static_dub: Dub, witness: Witness
 ):
     err = await _raise_status(static_dub, witness, op, mode, status)
-    # The static Prism answers the spec's example: ErrorDetail.code's example and "string".
-    assert (err.code, err.message, err.doc_url) == ("not_found", "string", "string")
+    # The static Prism answers each error response's example from openapi.yaml.
+    responses = yaml.safe_load(SPEC.read_text())["components"]["responses"]
+    example = responses[ERROR_CLASSES[status].__name__]["content"]["application/json"]["example"]
+    assert (err.code, err.message, err.doc_url) == (
+        example["error"]["code"],
+        example["error"]["message"],
+        example["error"]["doc_url"],
+    )
     if status == 429:
         assert isinstance(err, errors.RateLimitExceeded)
-        assert err.retry_after is None  # the example Retry-After ("string") is unreadable
+        assert err.retry_after == 2.0  # the spec's example Retry-After, read as seconds
         assert err.headers["x-ratelimit-limit"] == "string"
 
 
