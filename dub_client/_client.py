@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import platform
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -165,6 +166,7 @@ class Dub:
         self._owns_client = client is None
         self._owns_async_client = async_client is None
         self._timing = Timing()
+        self._lock = threading.Lock()
         _configure_logging_from_env()
 
         from ._customers import Customers
@@ -187,18 +189,26 @@ class Dub:
 
     # -- lifecycle ------------------------------------------------------------
     def _sync_client(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(
-                timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
-            )
-        return self._client
+        client = self._client
+        if client is None:
+            with self._lock:  # two threads' first calls must not build two clients
+                if self._client is None:
+                    self._client = httpx.Client(
+                        timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+                    )
+                client = self._client
+        return client
 
     def _async_http(self) -> httpx.AsyncClient:
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
-            )
-        return self._async_client
+        client = self._async_client
+        if client is None:
+            with self._lock:
+                if self._async_client is None:
+                    self._async_client = httpx.AsyncClient(
+                        timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+                    )
+                client = self._async_client
+        return client
 
     def close(self) -> None:
         """Close the httpx clients this object created (not the ones it was given)."""

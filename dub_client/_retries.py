@@ -303,7 +303,7 @@ def send_with_retries(
         error: httpx.HTTPError | None = None
         try:
             response = send()
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             error = exc
         decision = _after_attempt(
             config, timing, request, attempt, started, idempotent, response, error
@@ -334,7 +334,7 @@ async def send_with_retries_async(
         error: httpx.HTTPError | None = None
         try:
             response = await send()
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             error = exc
         decision = _after_attempt(
             config, timing, request, attempt, started, idempotent, response, error

@@ -188,3 +188,15 @@ def test_bad_configuration(monkeypatch: pytest.MonkeyPatch):
         Dub(token=TOKEN, timeout_ms=0)
     monkeypatch.setenv("DUB_BASE_URL", "http://127.0.0.1:9/")
     assert Dub(token=TOKEN).server_url == "http://127.0.0.1:9"
+
+
+def test_any_httpx_error_is_wrapped_even_from_a_users_client():
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": str(request.url)})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
+    dub = Dub(TOKEN, server_url="https://api.dub.test", client=client)
+    with pytest.raises(errors.APIConnectionError) as info:
+        dub.customers.get("cus_1")
+    assert isinstance(info.value.__cause__, httpx.TooManyRedirects)
+    assert info.value.attempts == 1  # a redirect loop is not retried
