@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from types import FrameType
 
 from ._sandbox import Sandbox
 from ._server import SandboxServer
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     sandbox = Sandbox(token=args.token, seed=args.seed)
     server = SandboxServer(sandbox, args.host, args.port)
     print(f"Dub sandbox on {server.url} ({args.seed} customers). Ctrl-C stops it.", flush=True)
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop is as clean as Ctrl-C
     try:
         server.serve_forever()
     except KeyboardInterrupt:

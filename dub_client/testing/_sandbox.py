@@ -95,7 +95,24 @@ def _json(status: int, payload: Any) -> Reply:
 
 
 def _iso(moment: datetime.datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    """How Dub writes a date-time: UTC, milliseconds, ``Z`` (``2024-01-01T00:00:00.000Z``)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.UTC).replace(tzinfo=None)
+    return moment.isoformat(timespec="milliseconds") + "Z"
+
+
+def _instant(value: str) -> str | None:
+    """``value`` as Dub stores and returns it (see :func:`_iso`); ``None`` if it is no date-time.
+
+    A value without an offset is read as UTC; ``t``/``z`` may be lower case (RFC 3339).
+    """
+    try:
+        moment = datetime.datetime.fromisoformat(value.upper())
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=datetime.UTC)
+        return _iso(moment)
+    except (ValueError, OverflowError):  # OverflowError: e.g. year 1 at +14:00 is year 0 in UTC
+        return None
 
 
 class Sandbox:
@@ -440,7 +457,7 @@ class Sandbox:
             return _error(400, "Request body is required.")
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deeply to parse
             return _error(400, "Request body is not valid JSON.")
         if not isinstance(data, dict):
             return _error(422, "Request body must be a JSON object.")
@@ -455,11 +472,9 @@ class Sandbox:
                 return _error(422, f"{key} must be a string or null")
         if isinstance(data.get("email"), str) and not _EMAIL.match(data["email"]):
             return _error(422, "Invalid email")
-        if isinstance(data.get("subscriptionCanceledAt"), str):
-            try:
-                datetime.datetime.fromisoformat(data["subscriptionCanceledAt"])
-            except ValueError:
-                return _error(422, "subscriptionCanceledAt must be a date-time")
+        canceled = data.get("subscriptionCanceledAt")
+        if isinstance(canceled, str) and _instant(canceled) is None:
+            return _error(422, "subscriptionCanceledAt must be a date-time")
         for key in ("externalId", "stripeCustomerId"):
             value = data.get(key)
             if value is not None and any(
@@ -499,6 +514,8 @@ class Sandbox:
         for key in ("externalId", *_NULLABLE_UPDATE):  # country is accepted, not stored
             if key in data:
                 customer[key] = data[key]
+        if isinstance(data.get("subscriptionCanceledAt"), str):  # stored as a date, not as sent
+            customer["subscriptionCanceledAt"] = _instant(data["subscriptionCanceledAt"])
         return _json(200, self._out(customer, expanded))
 
     def _delete(self, ref: str) -> Reply:
