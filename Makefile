@@ -8,10 +8,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 GEN_OUT := dub_client/_generated
-# The generator and its ruff post-hooks come from the venv, never from the PATH.
-GENERATE = PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
-	--path openapi.yaml --config generator-config.yaml --custom-template-path templates \
-	--meta none --overwrite --fail-on-warning
+# tools/generate.py runs the pinned generator (and its ruff post-hooks) from the venv.
+GENERATE = $(BIN)/python tools/generate.py
 PRISM_DIR := tools/prism
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed
 
@@ -36,7 +34,6 @@ $(PRISM_STAMP): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
 
 generate: $(STAMP) ## regenerate dub_client/_generated from openapi.yaml
 	$(GENERATE) --output-path $(GEN_OUT)
-	@find $(GEN_OUT) -name __pycache__ -prune -exec rm -rf {} +
 
 check-generated: $(STAMP) ## fail if dub_client/_generated differs from what openapi.yaml produces
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \

@@ -163,6 +163,10 @@ class Dub:
         }
         self._client = client
         self._async_client = async_client
+        # Clients we create carry the headers themselves (set once, not merged per call);
+        # a client you pass in is left untouched, so they travel with each request instead.
+        self._sync_request_headers = {} if client is None else self._headers
+        self._async_request_headers = {} if async_client is None else self._headers
         self._owns_client = client is None
         self._owns_async_client = async_client is None
         self._timing = Timing()
@@ -194,7 +198,9 @@ class Dub:
             with self._lock:  # two threads' first calls must not build two clients
                 if self._client is None:
                     self._client = httpx.Client(
-                        timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+                        headers=self._headers,
+                        timeout=self._timeout or DEFAULT_TIMEOUT,
+                        follow_redirects=False,
                     )
                 client = self._client
         return client
@@ -205,7 +211,9 @@ class Dub:
             with self._lock:
                 if self._async_client is None:
                     self._async_client = httpx.AsyncClient(
-                        timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+                        headers=self._headers,
+                        timeout=self._timeout or DEFAULT_TIMEOUT,
+                        follow_redirects=False,
                     )
                 client = self._async_client
         return client
@@ -247,21 +255,24 @@ class Dub:
 
     # -- the send path (shared by every operation) ------------------------------
     def _build(
-        self, http: httpx.Client | httpx.AsyncClient, spec: dict[str, Any], options: CallOptions
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        headers: dict[str, str],
+        spec: dict[str, Any],
+        options: CallOptions,
     ) -> httpx.Request:
         base = (
             _check_server_url(options.server_url, "server_url")
             if options.server_url is not None
             else self._server_url
         )
-        headers = self._headers
         if options.http_headers:
             headers = {**headers, **options.http_headers}
         timeout = _timeout(options.timeout_ms) or self._timeout
         return http.build_request(
             spec["method"],
             base + spec["url"],
-            params=spec.get("params"),
+            params=spec.get("params") or None,  # an empty dict would make httpx re-parse the URL
             json=spec.get("json"),
             headers=headers,
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
@@ -276,7 +287,7 @@ class Dub:
         options: CallOptions,
     ) -> T:
         http = self._sync_client()
-        request = self._build(http, spec, options)
+        request = self._build(http, self._sync_request_headers, spec, options)
         try:
             outcome = send_with_retries(
                 lambda: http.send(request),
@@ -298,7 +309,7 @@ class Dub:
         options: CallOptions,
     ) -> T:
         http = self._async_http()
-        request = self._build(http, spec, options)
+        request = self._build(http, self._async_request_headers, spec, options)
         try:
             outcome = await send_with_retries_async(
                 lambda: http.send(request),

@@ -25,6 +25,7 @@ from ._generated.models.customers_sort_by import CustomersSortBy
 from ._generated.models.deleted_customer import DeletedCustomer
 from ._generated.models.sort_order import SortOrder
 from ._generated.models.update_customer_body import UpdateCustomerBody
+from ._generated.types import Unset
 from ._pagination import AsyncCustomerPage, AsyncCustomerPager, CustomerPage
 from ._retries import RetryConfig
 from ._validation import check_fields, check_id, fields_of_function, fields_of_model
@@ -41,6 +42,10 @@ __all__ = [
     "UpdateCustomerFields",
     "UpdateCustomerRequest",
 ]
+
+
+# The generated sentinel has no repr of its own; show "UNSET" in model reprs.
+Unset.__repr__ = lambda self: "UNSET"  # type: ignore[method-assign]
 
 
 # -- what callers may pass (typing only; the runtime checks come from the generated code) --
@@ -233,7 +238,10 @@ def _parse_customer(data: Any) -> Customer:
 def _parse_customers(data: Any) -> builtins.list[Customer]:
     if not isinstance(data, builtins.list):
         raise TypeError(f"expected a JSON array, got {type(data).__name__}")
-    return [_parse_customer(item) for item in data]
+    if not all(type(item) is dict for item in data):
+        raise TypeError("expected a JSON array of objects")
+    from_dict = Customer.from_dict
+    return [from_dict(item) for item in data]
 
 
 def _parse_deleted(data: Any) -> DeletedCustomer:

@@ -7,7 +7,6 @@ the random draw as arguments, so they are tested without sockets or sleeps.
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import logging
 import math
@@ -218,6 +217,13 @@ def decide(
     return Decision(True, delay=delay, retry_after=retry_after)
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    # asyncio is imported here, not at module level: a sync-only program never pays for it
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 @dataclass(slots=True)
 class Timing:
     """The clocks, sleeps and randomness the loops use (replaced in tests)."""
@@ -226,7 +232,7 @@ class Timing:
     wall: Callable[[], float] = time.time
     random: Callable[[], float] = random.random
     sleep: Callable[[float], None] = time.sleep
-    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep
 
 
 @dataclass(slots=True)

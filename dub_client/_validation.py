@@ -9,7 +9,6 @@ Everything is checked before a request is built: bad input raises ``TypeError``
 from __future__ import annotations
 
 import datetime
-import difflib
 import enum
 import inspect
 import types
@@ -128,6 +127,8 @@ def check_fields(
     for key, value in given.items():
         spec = specs.get(key)
         if spec is None:
+            import difflib  # only on the error path
+
             hint = difflib.get_close_matches(_snake(key), specs, n=1)
             also = f" (did you mean {hint[0]!r}?)" if hint else ""
             raise TypeError(

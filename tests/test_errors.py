@@ -122,6 +122,10 @@ def test_long_html_body_is_shortened_in_the_message_but_kept_whole(dub: Dub, rec
         json.dumps({"id": "cus_1"}).encode(),  # required fields missing
         json.dumps(customer_json(createdAt="yesterday")).encode(),
         json.dumps(customer_json(createdAt=12)).encode(),
+        json.dumps(customer_json(firstSaleAt="not a date")).encode(),  # nullable date-time
+        json.dumps(customer_json(firstSaleAt=20240101)).encode(),
+        json.dumps(customer_json(link="https://dub.sh/x")).encode(),  # nested object expected
+        json.dumps(customer_json(discount={"id": "d"})).encode(),  # nested required fields missing
     ],
 )
 def test_a_2xx_body_that_does_not_parse(dub: Dub, recorder: Recorder, body: bytes):

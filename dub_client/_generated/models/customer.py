@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -208,166 +208,87 @@ class Customer:
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
+        email = d.pop("email", UNSET)
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        avatar = d.pop("avatar", UNSET)
 
-        email = _parse_email(d.pop("email", UNSET))
+        stripe_customer_id = d.pop("stripeCustomerId", UNSET)
 
-        def _parse_avatar(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        country = d.pop("country", UNSET)
 
-        avatar = _parse_avatar(d.pop("avatar", UNSET))
+        sales = d.pop("sales", UNSET)
 
-        def _parse_stripe_customer_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        sale_amount = d.pop("saleAmount", UNSET)
 
-        stripe_customer_id = _parse_stripe_customer_id(d.pop("stripeCustomerId", UNSET))
+        _first_sale_at_raw = d.pop("firstSaleAt", UNSET)
+        if _first_sale_at_raw is None:
+            first_sale_at = None
+        elif isinstance(_first_sale_at_raw, Unset):
+            first_sale_at = UNSET
+        elif isinstance(_first_sale_at_raw, str):
+            first_sale_at_type_0 = datetime.datetime.fromisoformat(_first_sale_at_raw)
 
-        def _parse_country(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            first_sale_at = first_sale_at_type_0
+        else:
+            raise TypeError(
+                f"first_sale_at: unexpected {type(_first_sale_at_raw).__name__}"
+            )
 
-        country = _parse_country(d.pop("country", UNSET))
+        _subscription_canceled_at_raw = d.pop("subscriptionCanceledAt", UNSET)
+        if _subscription_canceled_at_raw is None:
+            subscription_canceled_at = None
+        elif isinstance(_subscription_canceled_at_raw, Unset):
+            subscription_canceled_at = UNSET
+        elif isinstance(_subscription_canceled_at_raw, str):
+            subscription_canceled_at_type_0 = datetime.datetime.fromisoformat(
+                _subscription_canceled_at_raw
+            )
 
-        def _parse_sales(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            subscription_canceled_at = subscription_canceled_at_type_0
+        else:
+            raise TypeError(
+                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
+            )
 
-        sales = _parse_sales(d.pop("sales", UNSET))
+        _link_raw = d.pop("link", UNSET)
+        if _link_raw is None:
+            link = None
+        elif isinstance(_link_raw, Unset):
+            link = UNSET
+        elif isinstance(_link_raw, dict):
+            link_type_1 = CustomerLink.from_dict(_link_raw)
 
-        def _parse_sale_amount(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+            link = link_type_1
+        else:
+            raise TypeError(f"link: unexpected {type(_link_raw).__name__}")
 
-        sale_amount = _parse_sale_amount(d.pop("saleAmount", UNSET))
+        program_id = d.pop("programId", UNSET)
 
-        def _parse_first_sale_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                first_sale_at_type_0 = datetime.datetime.fromisoformat(data)
+        _partner_raw = d.pop("partner", UNSET)
+        if _partner_raw is None:
+            partner = None
+        elif isinstance(_partner_raw, Unset):
+            partner = UNSET
+        elif isinstance(_partner_raw, dict):
+            partner_type_1 = CustomerPartner.from_dict(_partner_raw)
 
-                return first_sale_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            partner = partner_type_1
+        else:
+            raise TypeError(f"partner: unexpected {type(_partner_raw).__name__}")
 
-        first_sale_at = _parse_first_sale_at(d.pop("firstSaleAt", UNSET))
+        _discount_raw = d.pop("discount", UNSET)
+        if _discount_raw is None:
+            discount = None
+        elif isinstance(_discount_raw, Unset):
+            discount = UNSET
+        elif isinstance(_discount_raw, dict):
+            discount_type_1 = CustomerDiscount.from_dict(_discount_raw)
 
-        def _parse_subscription_canceled_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                subscription_canceled_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return subscription_canceled_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        subscription_canceled_at = _parse_subscription_canceled_at(
-            d.pop("subscriptionCanceledAt", UNSET)
-        )
-
-        def _parse_link(data: object) -> CustomerLink | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                link_type_1 = CustomerLink.from_dict(data)
-
-                return link_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CustomerLink | None | Unset, data)
-
-        link = _parse_link(d.pop("link", UNSET))
-
-        def _parse_program_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        program_id = _parse_program_id(d.pop("programId", UNSET))
-
-        def _parse_partner(data: object) -> CustomerPartner | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                partner_type_1 = CustomerPartner.from_dict(data)
-
-                return partner_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CustomerPartner | None | Unset, data)
-
-        partner = _parse_partner(d.pop("partner", UNSET))
-
-        def _parse_discount(data: object) -> CustomerDiscount | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                discount_type_1 = CustomerDiscount.from_dict(data)
-
-                return discount_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CustomerDiscount | None | Unset, data)
-
-        discount = _parse_discount(d.pop("discount", UNSET))
+            discount = discount_type_1
+        else:
+            raise TypeError(f"discount: unexpected {type(_discount_raw).__name__}")
 
         customer = cls(
             id=id,

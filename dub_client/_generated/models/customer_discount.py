@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -92,44 +92,15 @@ class CustomerDiscount:
 
         type_ = DiscountType(d.pop("type"))
 
-        def _parse_max_duration(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+        max_duration = d.pop("maxDuration")
 
-        max_duration = _parse_max_duration(d.pop("maxDuration"))
+        coupon_id = d.pop("couponId")
 
-        def _parse_coupon_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        coupon_test_id = d.pop("couponTestId")
 
-        coupon_id = _parse_coupon_id(d.pop("couponId"))
+        description = d.pop("description", UNSET)
 
-        def _parse_coupon_test_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        coupon_test_id = _parse_coupon_test_id(d.pop("couponTestId"))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_partners_count(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        partners_count = _parse_partners_count(d.pop("partnersCount", UNSET))
+        partners_count = d.pop("partnersCount", UNSET)
 
         customer_discount = cls(
             id=id,

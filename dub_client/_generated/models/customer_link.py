@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -71,12 +71,7 @@ class CustomerLink:
 
         url = d.pop("url")
 
-        def _parse_program_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        program_id = _parse_program_id(d.pop("programId"))
+        program_id = d.pop("programId")
 
         customer_link = cls(
             id=id,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -56,19 +56,9 @@ class CustomerPartner:
 
         name = d.pop("name")
 
-        def _parse_email(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        email = d.pop("email")
 
-        email = _parse_email(d.pop("email"))
-
-        def _parse_image(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        image = _parse_image(d.pop("image"))
+        image = d.pop("image")
 
         customer_partner = cls(
             id=id,

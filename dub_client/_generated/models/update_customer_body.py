@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -95,67 +95,33 @@ class UpdateCustomerBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        email = d.pop("email", UNSET)
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        email = _parse_email(d.pop("email", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_avatar(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        avatar = _parse_avatar(d.pop("avatar", UNSET))
+        avatar = d.pop("avatar", UNSET)
 
         external_id = d.pop("externalId", UNSET)
 
-        def _parse_stripe_customer_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        stripe_customer_id = _parse_stripe_customer_id(d.pop("stripeCustomerId", UNSET))
+        stripe_customer_id = d.pop("stripeCustomerId", UNSET)
 
         country = d.pop("country", UNSET)
 
-        def _parse_subscription_canceled_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                subscription_canceled_at_type_0 = datetime.datetime.fromisoformat(data)
+        _subscription_canceled_at_raw = d.pop("subscriptionCanceledAt", UNSET)
+        if _subscription_canceled_at_raw is None:
+            subscription_canceled_at = None
+        elif isinstance(_subscription_canceled_at_raw, Unset):
+            subscription_canceled_at = UNSET
+        elif isinstance(_subscription_canceled_at_raw, str):
+            subscription_canceled_at_type_0 = datetime.datetime.fromisoformat(
+                _subscription_canceled_at_raw
+            )
 
-                return subscription_canceled_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        subscription_canceled_at = _parse_subscription_canceled_at(
-            d.pop("subscriptionCanceledAt", UNSET)
-        )
+            subscription_canceled_at = subscription_canceled_at_type_0
+        else:
+            raise TypeError(
+                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
+            )
 
         update_customer_body = cls(
             email=email,
