@@ -157,9 +157,9 @@ def _prepare_list(params: Mapping[str, Any]) -> dict[str, Any]:
 
 def _split_id(name: str, id: Any, request: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]]:
     """The id (positional, ``id=`` or ``request["id"]``) and the rest of the request."""
-    rest = dict(request) if request is not None else {}
     if request is not None and not isinstance(request, Mapping):
         raise TypeError(f"{name}: request must be a dict, not {type(request).__name__}")
+    rest = dict(request) if request is not None else {}
     if "id" in rest:
         if id is not None:
             raise TypeError(f"{name}: id given both positionally and in request=")

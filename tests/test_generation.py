@@ -114,3 +114,39 @@ def test_check_generated_fails_on_an_unregenerated_spec_edit(tmp_path: Path):
     assert "out of date" in drift.stdout
     assert "models/customer.py" in drift.stdout
     assert "make generate" in drift.stdout
+
+
+def test_models_that_refer_to_each_other_still_load(tmp_path: Path):
+    """The model template override imports nested models at the bottom of the module:
+    a cycle (Customer -> CustomerLink -> Customer) must still import and parse."""
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    spec["components"]["schemas"]["CustomerLink"]["properties"]["owner"] = {
+        "$ref": "#/components/schemas/Customer"
+    }
+    spec_path = tmp_path / "openapi.yaml"
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    generate(spec_path, tmp_path / "cyclic" / "_generated")
+    (tmp_path / "cyclic" / "__init__.py").write_text("")
+    script = textwrap.dedent(
+        """
+        from cyclic._generated.models.customer_link import CustomerLink
+        from cyclic._generated.models.customer import Customer
+        link = {"id": "link_1", "domain": "d", "key": "k", "shortLink": "s", "url": "u",
+                "programId": None}
+        owner = {"id": "cus_1", "externalId": "e", "createdAt": "2024-01-01T00:00:00Z"}
+        c = Customer.from_dict({**owner, "link": {**link, "owner": owner}})
+        assert c.link.owner.id == "cus_1", c
+        assert Customer.from_dict(c.to_dict()) == c
+        print("ok")
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"

@@ -112,3 +112,11 @@ def test_create_requires_its_fields(dub: Dub, recorder: Recorder):
     with pytest.warns(DeprecationWarning), pytest.raises(TypeError, match="missing required"):
         dub.customers.create(external_id="x")  # type: ignore[call-arg]
     assert recorder.requests == []
+
+
+def test_request_must_be_a_mapping_for_id_operations(dub: Dub, recorder: Recorder):
+    with pytest.raises(TypeError, match="request must be a dict"):
+        dub.customers.get(request=[("id", "cus_1")])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="request must be a dict"):
+        dub.customers.delete(request=[("id", "cus_1")])  # type: ignore[arg-type]
+    assert recorder.requests == []

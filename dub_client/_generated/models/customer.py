@@ -59,9 +59,6 @@ class Customer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.customer_discount import CustomerDiscount  # noqa: PLC0415
-        from ..models.customer_link import CustomerLink  # noqa: PLC0415
-        from ..models.customer_partner import CustomerPartner  # noqa: PLC0415
 
         id = self.id
 
@@ -197,9 +194,6 @@ class Customer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.customer_discount import CustomerDiscount  # noqa: PLC0415
-        from ..models.customer_link import CustomerLink  # noqa: PLC0415
-        from ..models.customer_partner import CustomerPartner  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -327,3 +321,9 @@ class Customer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still load.
+from ..models.customer_discount import CustomerDiscount  # noqa: E402
+from ..models.customer_link import CustomerLink  # noqa: E402
+from ..models.customer_partner import CustomerPartner  # noqa: E402

@@ -24,6 +24,7 @@ class ErrorResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         error = self.error.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -38,7 +39,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_detail import ErrorDetail  # noqa: PLC0415
 
         d = dict(src_dict)
         error = ErrorDetail.from_dict(d.pop("error"))
@@ -65,3 +65,7 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still load.
+from ..models.error_detail import ErrorDetail  # noqa: E402
