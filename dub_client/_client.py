@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import platform
 import threading
@@ -75,18 +76,53 @@ def _check_server_url(url: str, source: str) -> str:
     except httpx.InvalidURL as exc:
         raise ConfigurationError(f"{source} is not a valid URL: {exc}") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ConfigurationError(f"{source} must be an http(s) URL with a host, not {url!r}")
+        raise ConfigurationError(f"{source} must be an http(s) URL with a host")
+    if parsed.query or parsed.fragment or parsed.userinfo:
+        raise ConfigurationError(
+            f"{source} must not carry a query, a fragment or credentials (the API key is sent "
+            "as a header)"
+        )
     return url.rstrip("/")
+
+
+_MAX_TIMEOUT_MS = 24 * 3600 * 1000
 
 
 def _timeout(timeout_ms: int | float | None) -> httpx.Timeout | None:
     if timeout_ms is None:
         return None
-    if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int | float) or timeout_ms <= 0:
+    if (
+        isinstance(timeout_ms, bool)
+        or not isinstance(timeout_ms, int | float)
+        or not math.isfinite(timeout_ms)
+        or not 0 < timeout_ms <= _MAX_TIMEOUT_MS
+    ):
         raise ValueError(
-            f"timeout_ms must be a positive number of milliseconds, not {timeout_ms!r}"
+            f"timeout_ms must be a number of milliseconds in (0, {_MAX_TIMEOUT_MS}], "
+            f"not {timeout_ms!r}"
         )
     return httpx.Timeout(timeout_ms / 1000.0)
+
+
+def _check_headers(headers: Any) -> dict[str, str]:
+    if not isinstance(headers, Mapping):
+        raise TypeError(f"http_headers must be a dict, not {type(headers).__name__}")
+    for name, value in headers.items():
+        if not isinstance(name, str) or not isinstance(value, str):
+            raise TypeError("http_headers names and values must be str")
+        for text in (name, value):
+            if not text.isascii() or not text.isprintable():
+                raise ValueError(f"http_headers: {name!r} has characters a header cannot carry")
+    return dict(headers)
+
+
+def _check_retries(retries: Any) -> RetryConfig:
+    if not isinstance(retries, RetryConfig):
+        raise TypeError(
+            "retries must be a dub_client.RetryConfig (e.g. RetryConfig('none')), "
+            f"not {type(retries).__module__}.{type(retries).__name__}"
+        )
+    return retries
 
 
 def _configure_logging_from_env() -> None:
@@ -99,6 +135,7 @@ def _configure_logging_from_env() -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
         handler._dub_env = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
+        logger.propagate = False  # the handler above prints; the root logger must not again
 
 
 class Dub:
@@ -129,6 +166,8 @@ class Dub:
     ) -> None:
         if token is None:
             token = os.environ.get("DUB_API_KEY")
+        elif not isinstance(token, str):
+            raise TypeError(f"token must be a str, not {type(token).__name__}")
         if not isinstance(token, str) or not token.strip():
             raise ConfigurationError(
                 "no API key: pass Dub(token='dub_...') or set the DUB_API_KEY environment variable"
@@ -149,10 +188,21 @@ class Dub:
             base = _check_server_url(server_url, "server_url")
         elif os.environ.get("DUB_BASE_URL"):
             base = _check_server_url(os.environ["DUB_BASE_URL"], "DUB_BASE_URL")
-        elif client is not None and str(client.base_url):
-            base = _check_server_url(str(client.base_url), "client.base_url")
         else:
-            base = DEFAULT_SERVER_URL
+            given = {
+                str(c.base_url).rstrip("/")
+                for c in (client, async_client)
+                if c is not None and str(c.base_url)
+            }
+            if len(given) > 1:
+                raise ConfigurationError(
+                    "client.base_url and async_client.base_url differ; pass server_url="
+                )
+            base = (
+                _check_server_url(given.pop(), "the base_url of the given client")
+                if given
+                else DEFAULT_SERVER_URL
+            )
         self._server_url = base
         self._timeout = _timeout(timeout_ms)
         self._retry_config = retry_config or DEFAULT_RETRY_CONFIG
@@ -169,6 +219,7 @@ class Dub:
         self._async_request_headers = {} if async_client is None else self._headers
         self._owns_client = client is None
         self._owns_async_client = async_client is None
+        self._async_loop: object = None  # the event loop our own AsyncClient belongs to
         self._timing = Timing()
         self._lock = threading.Lock()
         _configure_logging_from_env()
@@ -206,17 +257,23 @@ class Dub:
         return client
 
     def _async_http(self) -> httpx.AsyncClient:
-        client = self._async_client
-        if client is None:
-            with self._lock:
-                if self._async_client is None:
-                    self._async_client = httpx.AsyncClient(
-                        headers=self._headers,
-                        timeout=self._timeout or DEFAULT_TIMEOUT,
-                        follow_redirects=False,
-                    )
-                client = self._async_client
-        return client
+        if not self._owns_async_client:
+            assert self._async_client is not None
+            return self._async_client
+        import asyncio  # already loaded: we are inside a coroutine
+
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            # an httpx.AsyncClient belongs to one event loop; a later asyncio.run() gets a new
+            # one (the old one's connections died with its loop)
+            if self._async_client is None or self._async_loop is not loop:
+                self._async_client = httpx.AsyncClient(
+                    headers=self._headers,
+                    timeout=self._timeout or DEFAULT_TIMEOUT,
+                    follow_redirects=False,
+                )
+                self._async_loop = loop
+            return self._async_client
 
     def close(self) -> None:
         """Close the httpx clients this object created (not the ones it was given)."""
@@ -227,7 +284,11 @@ class Dub:
     async def aclose(self) -> None:
         """Close the clients this object created, async one included."""
         if self._owns_async_client and self._async_client is not None:
-            await self._async_client.aclose()
+            import asyncio
+
+            if self._async_loop is asyncio.get_running_loop():
+                await self._async_client.aclose()
+            # else its loop has ended, and its connections with it: nothing left to close
             self._async_client = None
         self.close()
 
@@ -267,7 +328,9 @@ class Dub:
             else self._server_url
         )
         if options.http_headers:
-            headers = {**headers, **options.http_headers}
+            headers = {**headers, **_check_headers(options.http_headers)}
+        if options.retries is not None:
+            _check_retries(options.retries)
         timeout = _timeout(options.timeout_ms) or self._timeout
         return http.build_request(
             spec["method"],
@@ -329,6 +392,13 @@ def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionE
     )
     kind = "timed out" if cls is APITimeoutError else "failed"
     detail = str(gave_up.error) or type(gave_up.error).__name__
+    logger.debug(
+        "%s %s -> %s (attempts: %d)",
+        request.method,
+        request.url,
+        type(gave_up.error).__name__,
+        gave_up.attempts,
+    )
     return cls(f"{request.method} {request.url} {kind}: {detail}", attempts=gave_up.attempts)
 
 
@@ -345,7 +415,7 @@ def _finish(outcome: Outcome, parse: Callable[[Any], T]) -> T:
     if 200 <= response.status_code < 300:
         try:
             return parse(json.loads(response.content))
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise validation_error(
                 response, f"{type(exc).__name__}: {exc}", attempts=outcome.attempts
             ) from exc

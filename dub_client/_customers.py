@@ -211,6 +211,14 @@ def _prepare_update(
     return update_customer._get_kwargs(cid, body=model, **checked)
 
 
+def _update_is_idempotent(spec: Mapping[str, Any]) -> bool:
+    """Sending the same PATCH twice gives the same customer, except when the path names
+    the customer by ``ext_<externalId>`` and the body changes that externalId: the
+    second attempt would then look for a name that no longer exists."""
+    renames = "externalId" in spec.get("json", {})
+    return not (renames and spec["url"].startswith("/customers/ext_"))
+
+
 def _prepare_delete(id: Any, request: Mapping[str, Any] | None) -> dict[str, Any]:
     cid, rest = _split_id("customers.delete", id, request)
     if rest:
@@ -229,10 +237,21 @@ def _wire_list(params: Mapping[str, Any]) -> dict[str, Any]:
     return get_customers._get_kwargs(**params)
 
 
+def _check_customer(customer: Customer) -> Customer:
+    """What the generated parser does not check: identity fields are strings, dates carry
+    their offset (RFC 3339 requires one; a naive datetime would be silently wrong)."""
+    if type(customer.id) is not str or type(customer.external_id) is not str:
+        raise TypeError("id and externalId must be strings")
+    for moment in (customer.created_at, customer.first_sale_at, customer.subscription_canceled_at):
+        if type(moment) is datetime.datetime and moment.tzinfo is None:
+            raise ValueError(f"date-time without a UTC offset: {moment.isoformat()}")
+    return customer
+
+
 def _parse_customer(data: Any) -> Customer:
     if not isinstance(data, dict):
         raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-    return Customer.from_dict(data)
+    return _check_customer(Customer.from_dict(data))
 
 
 def _parse_customers(data: Any) -> builtins.list[Customer]:
@@ -241,7 +260,7 @@ def _parse_customers(data: Any) -> builtins.list[Customer]:
     if not all(type(item) is dict for item in data):
         raise TypeError("expected a JSON array of objects")
     from_dict = Customer.from_dict
-    return [from_dict(item) for item in data]
+    return [_check_customer(from_dict(item)) for item in data]
 
 
 def _parse_deleted(data: Any) -> DeletedCustomer:
@@ -380,7 +399,8 @@ class Customers:
             id, request, {"include_expanded_fields": include_expanded_fields}, fields
         )
         options = CallOptions(retries, timeout_ms, http_headers, server_url)
-        return self._dub._call(spec, _parse_customer, idempotent=True, options=options)
+        idempotent = _update_is_idempotent(spec)
+        return self._dub._call(spec, _parse_customer, idempotent=idempotent, options=options)
 
     async def update_async(
         self,
@@ -399,7 +419,10 @@ class Customers:
             id, request, {"include_expanded_fields": include_expanded_fields}, fields
         )
         options = CallOptions(retries, timeout_ms, http_headers, server_url)
-        return await self._dub._call_async(spec, _parse_customer, idempotent=True, options=options)
+        idempotent = _update_is_idempotent(spec)
+        return await self._dub._call_async(
+            spec, _parse_customer, idempotent=idempotent, options=options
+        )
 
     # -- delete ----------------------------------------------------------------------
     def delete(

@@ -81,9 +81,18 @@ class CustomerPage:
         self._fetch = fetch
         self._next = _next_or_error(params, items)
 
+    @property
+    def result(self) -> builtins.list[Customer]:
+        """``items``, under the official SDK's name."""
+        return self.items
+
     def has_next_page(self) -> bool:
         """Whether another request may return more customers."""
         return self._next is not None
+
+    def next(self) -> CustomerPage | None:
+        """:meth:`next_page` under the official SDK's name: ``while res: ...; res = res.next()``."""
+        return self.next_page()
 
     def next_page(self) -> CustomerPage | None:
         """Fetch the following page (``None`` after the last one)."""
@@ -122,9 +131,18 @@ class AsyncCustomerPage:
         self._fetch = fetch
         self._next = _next_or_error(params, items)
 
+    @property
+    def result(self) -> builtins.list[Customer]:
+        """``items``, under the official SDK's name."""
+        return self.items
+
     def has_next_page(self) -> bool:
         """Whether another request may return more customers."""
         return self._next is not None
+
+    async def next(self) -> AsyncCustomerPage | None:
+        """:meth:`next_page`, under the official SDK's name."""
+        return await self.next_page()
 
     async def next_page(self) -> AsyncCustomerPage | None:
         """Fetch the following page (``None`` after the last one)."""

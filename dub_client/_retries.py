@@ -53,8 +53,10 @@ class BackoffStrategy:
 
     The n-th retry waits ``initial_interval * exponent ** (n - 1)`` capped at
     ``max_interval``, with "equal jitter" (a random value between half and all
-    of it). No retry starts once ``max_elapsed_time`` has passed since the
-    first attempt.
+    of it). ``max_elapsed_time`` bounds when retries may start: no backoff wait
+    may end past it, and no retry starts after it; a server's ``Retry-After``
+    (within ``RetryConfig.max_retry_after``) is honoured even if it ends later.
+    It does not cut short a request already in flight (that is the timeout's job).
     """
 
     initial_interval: int = 500
@@ -128,6 +130,12 @@ def _number_to_delay(value: float, now: float, *, unit_ms: bool) -> float | None
     return delay if delay >= 0 else None
 
 
+def _is_plain_number(text: str) -> bool:
+    """ASCII digits with at most one dot: what a Retry-After number can look like."""
+    digits = text.replace(".", "", 1)
+    return 0 < len(text) <= 64 and digits.isascii() and digits.isdigit()
+
+
 def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
     """Seconds to wait as asked by ``retry-after-ms`` or ``Retry-After``; ``None`` if unusable.
 
@@ -136,12 +144,9 @@ def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
     garbage values give ``None`` (the caller falls back to backoff). ``now`` is
     wall-clock epoch seconds.
     """
-    raw_ms = headers.get("retry-after-ms")
-    if raw_ms is not None:
-        try:
-            delay = _number_to_delay(float(raw_ms.strip()), now, unit_ms=True)
-        except ValueError:
-            delay = None
+    raw_ms = headers.get("retry-after-ms", "").strip()
+    if _is_plain_number(raw_ms):
+        delay = _number_to_delay(float(raw_ms), now, unit_ms=True)
         if delay is not None:
             return delay
     raw = headers.get("retry-after")
@@ -150,10 +155,8 @@ def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
     raw = raw.strip()
     if len(raw) > 64:
         return None
-    try:
+    if _is_plain_number(raw):
         return _number_to_delay(float(raw), now, unit_ms=False)
-    except ValueError:
-        pass
     try:
         when = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -206,15 +209,18 @@ def decide(
         return Decision(False, reason=f"a non-idempotent request is not retried after {status}")
     if attempt >= config.max_attempts:
         return Decision(False, retry_after=retry_after, reason="no attempts left")
+    budget = config.backoff.max_elapsed_time / 1000.0
+    if elapsed >= budget:
+        return Decision(False, retry_after=retry_after, reason="the time budget is spent")
     if retry_after is not None:
+        # the server's own wait is honoured up to the cap, even past the backoff budget
         if retry_after * 1000.0 > config.max_retry_after:
             return Decision(False, retry_after=retry_after, reason="Retry-After is over the cap")
-        delay = retry_after
-    else:
-        delay = backoff_delay(config.backoff, attempt, jitter)
-    if (elapsed + delay) * 1000.0 > config.backoff.max_elapsed_time:
-        return Decision(False, retry_after=retry_after, reason="the time budget is spent")
-    return Decision(True, delay=delay, retry_after=retry_after)
+        return Decision(True, delay=retry_after, retry_after=retry_after)
+    delay = backoff_delay(config.backoff, attempt, jitter)
+    if elapsed + delay > budget:
+        return Decision(False, reason="the time budget is spent")
+    return Decision(True, delay=delay)
 
 
 async def _asyncio_sleep(seconds: float) -> None:

@@ -88,7 +88,10 @@ def _coerce(spec: FieldSpec, value: Any, where: str) -> Any:
         elif kind is bool:
             if isinstance(value, bool):
                 return value
-        elif kind is int or kind is float:
+        elif kind is int:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+        elif kind is float:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return value
         elif kind is datetime.datetime:

@@ -185,7 +185,7 @@ def _read_error_body(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, None
     try:
         data: Any = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, None, None
     error = data.get("error") if isinstance(data, dict) else None
     if isinstance(error, str):  # {"error": "text"} seen on some platforms
