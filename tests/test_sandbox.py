@@ -12,6 +12,7 @@ import os
 import re
 import select
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -907,3 +908,73 @@ def test_the_command_line_server_answers_and_stops_on_a_signal(stop: signal.Sign
         _, err = process.communicate(timeout=10)
     if stop == signal.SIGINT:
         assert err == b""  # Ctrl-C is a clean stop, not a traceback
+
+
+# -- fixes from review --------------------------------------------------------------------------
+def test_a_hand_picked_id_does_not_break_the_walk():
+    sandbox = Sandbox(seed=5)
+    sandbox.add_customer(id="aaa", externalId="picked")
+    with sandbox.dub() as dub:
+        walked = [c.id for c in dub.customers.list(page_size=2)]
+    assert sorted(walked) == sorted(c["id"] for c in sandbox.customers())
+    assert len(walked) == 6
+
+
+def test_add_customer_refuses_bad_input():
+    sandbox = Sandbox()
+    with pytest.raises(TypeError, match="externalId"):
+        sandbox.add_customer(name="x")
+    sandbox.add_customer(id="cus_1", externalId="a")
+    with pytest.raises(ValueError, match="exists"):
+        sandbox.add_customer(id="cus_1", externalId="b")
+
+
+def test_fault_methods_are_case_insensitive():
+    sandbox = Sandbox(seed=1)
+    sandbox.fail_next(Fault(status=500, method="get"))
+    assert sandbox.handle("GET", "/customers", {"authorization": "Bearer k"}, b"").status == 500
+
+
+def test_platform_statuses_answer_in_plain_text():
+    sandbox = Sandbox(seed=1)
+    sandbox.fail_next(Fault(status=503))
+    reply = sandbox.handle("GET", "/customers", {"authorization": "Bearer k"}, b"")
+    assert (reply.status, reply.body, reply.headers["content-type"]) == (
+        503,
+        b"Service Unavailable",
+        "text/plain",
+    )
+    sandbox.fail_next(Fault(status=429))
+    assert json.loads(sandbox.handle("GET", "/customers", {}, b"").body)["error"]["code"] == (
+        "rate_limit_exceeded"
+    )
+
+
+def test_stop_ends_kept_alive_connections():
+    sandbox = Sandbox(seed=1)
+    server = sandbox.serve()
+    url = server.start()
+    with Dub("dub_x", server_url=url, retry_config=RetryConfig("none")) as dub:
+        dub.customers.list()  # opens a pooled keep-alive connection
+        server.stop()
+        with pytest.raises(errors.APIConnectionError):
+            dub.customers.list()
+
+
+def test_head_has_no_body():
+    sandbox = Sandbox(seed=1)
+    with sandbox.serve() as url:
+        response = httpx.head(f"{url}/customers", headers={"authorization": "Bearer k"})
+    assert response.status_code == 405 and response.content == b""
+
+
+def test_ipv6_loopback():
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+    try:
+        server = Sandbox(seed=1).serve(host="::1")
+    except OSError as exc:  # IPv6 compiled in but not configured
+        pytest.skip(f"::1 unavailable: {exc}")
+    with server as url, Dub("dub_x", server_url=url) as dub:
+        assert url.startswith("http://[::1]:")
+        assert len(dub.customers.list().items) == 1

@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote
 
@@ -44,6 +45,7 @@ _CODES = {
     429: "rate_limit_exceeded",
     500: "internal_server_error",
 }
+_KNOWN = frozenset(s.value for s in HTTPStatus)
 _EPOCH = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 _COUNTRIES = ("US", "GB", "DE", "FR", "BR", "IN", "JP", "CA", "AU", "NL")
 _FIRST = ("Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus", "Radia", "Tim")
@@ -76,6 +78,10 @@ class Fault:
     drop: bool = False
     delay: float = 0.0
     method: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.method is not None:
+            self.method = self.method.upper()
 
 
 def _error(status: int, message: str, code: str | None = None) -> Reply:
@@ -155,7 +161,11 @@ class Sandbox:
         ``link``, ``programId``, ``partner`` and ``discount`` are stored as
         expanded fields (returned only with ``includeExpandedFields=true``).
         """
+        if not isinstance(fields.get("externalId"), str):
+            raise TypeError("add_customer needs externalId=<str>")
         with self._lock:
+            if fields.get("id") in self._customers:
+                raise ValueError(f"a customer with id {fields['id']!r} exists already")
             return self._insert(fields)
 
     def _insert(self, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -299,11 +309,13 @@ class Sandbox:
             if fault.delay:
                 time.sleep(fault.delay)
             if fault.status is not None:
-                reply = (
-                    Reply(fault.status, fault.body, {"content-type": "text/html"})
-                    if fault.body is not None
-                    else _error(fault.status, f"injected {fault.status}")
-                )
+                if fault.body is not None:
+                    reply = Reply(fault.status, fault.body, {"content-type": "text/html"})
+                elif fault.status in _CODES:  # Dub's own errors carry Dub's body
+                    reply = _error(fault.status, f"injected {fault.status}")
+                else:  # the platform in front of Dub (502, 503, 504 …) answers in plain text
+                    phrase = HTTPStatus(fault.status).phrase if fault.status in _KNOWN else "Error"
+                    reply = Reply(fault.status, phrase.encode(), {"content-type": "text/plain"})
                 if fault.retry_after is not None:
                     reply.headers["retry-after"] = fault.retry_after
                 return reply
@@ -405,6 +417,12 @@ class Sandbox:
                 page = found[start : start + size]
             else:
                 page = found[max(0, pos - size) : pos]
+        elif sort_by == "createdAt":
+            # Dub's ids are time-sortable: creation order is id order, in both modes (and a
+            # customer added with a hand-picked id cannot fall between the two)
+            found.sort(key=lambda c: c["id"], reverse=reverse)
+            start = (numbers["page"] - 1) * size
+            page = found[start : start + size]
         else:
             found.sort(
                 key=lambda c: (c[sort_by] is not None, c[sort_by] or 0, c["id"]), reverse=reverse
