@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+BENCH_STAMP := $(VENV)/.installed-bench
 GEN_OUT := dub_client/_generated
 # tools/generate.py runs the pinned generator (and its ruff post-hooks) from the venv.
 GENERATE = $(BIN)/python tools/generate.py
@@ -25,6 +27,17 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+# `make demo` needs only the package itself (httpx, attrs): a quick install.
+$(RUNTIME_STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "dub-client needs Python >= 3.11 (set PYTHON=python3.11)"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	@touch $@
 
 $(PRISM_STAMP): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
@@ -60,15 +73,13 @@ test-fast: $(STAMP) ## unit tests only (no Prism, no publish, no soak)
 soak: $(STAMP) ## the long soak (SOAK_SECONDS=300 by default)
 	SOAK_SECONDS=$${SOAK_SECONDS:-300} $(BIN)/python -m pytest -q -s tests/test_soak.py -p no:cacheprovider
 
-demo: $(STAMP) ## the quickstart: a local sandbox Dub when DUB_API_KEY is unset, the real API (read-only) when set
+demo: $(RUNTIME_STAMP) ## the quickstart: a local sandbox Dub when DUB_API_KEY is unset, the real API (read-only) when set
 	$(BIN)/python examples/quickstart.py
 
-bench: $(STAMP) ## benchmarks against raw httpx and the official SDK (prints ratios)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+bench: $(BENCH_STAMP) ## benchmarks against raw httpx and the official SDK (prints ratios)
 	$(BIN)/python benchmarks/run.py
 
-bench-quick: $(STAMP) ## a reduced benchmark run (under a minute)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+bench-quick: $(BENCH_STAMP) ## a reduced benchmark run (under a minute)
 	$(BIN)/python benchmarks/run.py --quick
 
 build: $(STAMP) ## sdist + wheel in dist/, checked with twine --strict

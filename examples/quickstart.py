@@ -52,8 +52,7 @@ def read_only_tour(dub: Dub) -> Customer | None:
     step("Get one customer by id, with expanded fields")
     customer = dub.customers.get(first.id, include_expanded_fields=True)
     print("  ", show(customer), "created", customer.created_at.isoformat())
-    if customer.link not in (None, UNSET):
-        print("   link:", customer.link.short_link)  # type: ignore[union-attr]
+    print("   link:", customer.link.short_link if customer.link else "(none)")
     return customer
 
 
@@ -62,7 +61,12 @@ def write_tour(dub: Dub, sandbox: Sandbox) -> None:
     for customer in dub.customers.list(request={"country": "DE", "page_size": 3}).items:
         print("  ", show(customer))
 
-    step("Get by your own id: 'ext_' + externalId")
+    step("Get by your own id: 'ext_' + externalId, with expanded fields")
+    referred = dub.customers.get("ext_user-3", include_expanded_fields=True)
+    print("  ", show(referred))
+    if referred.link and referred.partner and referred.discount:
+        print(f"   link {referred.link.short_link}, partner {referred.partner.name}, ", end="")
+        print(f"discount {referred.discount.amount} {referred.discount.type_}")
     ada = dub.customers.get("ext_user-7")
     print("  ", show(ada))
 
@@ -114,8 +118,12 @@ def local_sandbox() -> Iterator[tuple[Sandbox, str]]:
 def main() -> int:
     if os.environ.get("DUB_API_KEY"):
         print("DUB_API_KEY is set: read-only tour of the real API")
-        with Dub() as dub:
-            read_only_tour(dub)
+        try:
+            with Dub() as dub:
+                read_only_tour(dub)
+        except errors.DubError as error:
+            print(f"\nstopped: {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
         return 0
     print("DUB_API_KEY is not set: starting a sandbox Dub on 127.0.0.1 (no network, no key)")
     with local_sandbox() as (sandbox, url), Dub("dub_sandbox", server_url=url) as dub:
