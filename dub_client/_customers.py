@@ -120,7 +120,8 @@ _CURSORS = ("starting_after", "ending_before")
 def _merge(
     name: str, request: Mapping[str, Any] | None, given: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """``request=`` and keyword parameters as one dict (keywords left at None do not count)."""
+    """``request=`` and keyword parameters as one dict, without ``None`` values (query
+    parameters are never nullable: ``None`` means "not given")."""
     given = _drop_none(given)
     if request is None:
         return given
@@ -129,7 +130,7 @@ def _merge(
     clash = set(request) & set(given)
     if clash:
         raise TypeError(f"{name}: {sorted(clash)} given both in request= and as keywords")
-    return {**request, **given}
+    return _drop_none({**request, **given})
 
 
 def _drop_none(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -138,7 +139,7 @@ def _drop_none(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _prepare_list(params: Mapping[str, Any]) -> dict[str, Any]:
-    checked = check_fields(_LIST, _drop_none(params), "customers.list: ")
+    checked = check_fields(_LIST, params, "customers.list: ")
     for key, (low, high) in BOUNDS.items():
         value = checked.get(key)
         if value is not None and not low <= value <= high:
@@ -173,9 +174,7 @@ def _prepare_get(
     id: Any, request: Mapping[str, Any] | None, query: Mapping[str, Any]
 ) -> dict[str, Any]:
     cid, rest = _split_id("customers.get", id, request)
-    checked = check_fields(
-        _GET, _drop_none(_merge("customers.get", rest, query)), "customers.get: "
-    )
+    checked = check_fields(_GET, _merge("customers.get", rest, query), "customers.get: ")
     return get_customer._get_kwargs(cid, **checked)
 
 
@@ -205,7 +204,7 @@ def _prepare_update(
                 "customers.update: give the fields as keywords or as request_body, not both"
             )
         body = fields
-    merged = _drop_none(_merge("customers.update", rest, query))
+    merged = _merge("customers.update", rest, query)
     checked = check_fields(_UPDATE_QUERY, merged, "customers.update: ")
     model = _body("customers.update", UpdateCustomerBody, _UPDATE_BODY, body)
     return update_customer._get_kwargs(cid, body=model, **checked)

@@ -460,13 +460,21 @@ class Sandbox:
             return extra.get("programId")
         return customer.get(name)
 
-    def _get(self, ref: str, params: Mapping[str, str]) -> Reply:
+    def _lookup(self, ref: str, params: Mapping[str, str]) -> tuple[dict[str, Any], bool] | Reply:
+        """The customer ``ref`` names and the includeExpandedFields flag, or the error reply."""
         expanded = self._flag(params)
         if isinstance(expanded, Reply):
             return expanded
         customer = self._find(ref)
         if customer is None:
             return _error(404, "Customer not found.")
+        return customer, expanded
+
+    def _get(self, ref: str, params: Mapping[str, str]) -> Reply:
+        found = self._lookup(ref, params)
+        if isinstance(found, Reply):
+            return found
+        customer, expanded = found
         return _json(200, self._out(customer, expanded))
 
     @staticmethod
@@ -517,12 +525,10 @@ class Sandbox:
         return _json(201, customer)
 
     def _update(self, ref: str, params: Mapping[str, str], body: bytes) -> Reply:
-        expanded = self._flag(params)
-        if isinstance(expanded, Reply):
-            return expanded
-        customer = self._find(ref)
-        if customer is None:
-            return _error(404, "Customer not found.")
+        found = self._lookup(ref, params)
+        if isinstance(found, Reply):
+            return found
+        customer, expanded = found
         data = self._read_body(body)
         if isinstance(data, Reply):
             return data
