@@ -156,9 +156,10 @@ def parse_page(impl: str) -> Callable[[bytes], Any]:
     if impl == "raw":
         return json.loads
     if impl == "ours":
-        from dub_client._customers import _parse_customers
+        from dub_client._generated.api.customers.get_customers import OPERATION
 
-        return lambda body: _parse_customers(json.loads(body))
+        parse = OPERATION.parse
+        return lambda body: parse(json.loads(body))
     if impl == "official":
         from typing import List  # noqa: UP035 - the SDK's own spelling
 

@@ -296,9 +296,10 @@ def _get_cases(http: httpx.Client, dub: Any) -> dict[str, float]:
 
 
 def profile_get(pyinstrument: bool) -> str:
+    from dub_client._customers import _parse_customer, _prepare_get
+
     from dub_client import Dub
     from dub_client._client import NO_OPTIONS, CallOptions, _finish
-    from dub_client._customers import _parse_customer, _prepare_get
     from dub_client._generated.models.customer import Customer
     from dub_client._retries import send_with_retries
 
@@ -507,6 +508,7 @@ def what_if(level: int) -> type[Any]:
 
 def profile_parse(pyinstrument: bool) -> str:
     from dub_client._customers import _parse_customers
+
     from dub_client._generated.models.customer import Customer
     from dub_client._generated.models.customer_discount import CustomerDiscount
     from dub_client._generated.models.customer_link import CustomerLink

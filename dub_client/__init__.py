@@ -5,32 +5,37 @@
 ...     for customer in dub.customers.list(page_size=100):
 ...         print(customer.id, customer.email)
 
-``import dub_client`` loads only the client, its retry policy and the errors;
-the generated models (attrs classes) load with the first ``Dub(...)`` or the
-first use of ``dub_client.models`` / ``dub_client.testing``. The cost is the
-same, it just is not paid by programs that import the package without calling it.
+``import dub_client`` loads only the client core, its retry policy and the
+errors; the generated operations and models load with the first use of a
+resource (``dub.customers``) or of ``dub_client.models`` / ``dub_client.testing``.
 """
 
 import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-from ._client import DEFAULT_SERVER_URL, DEFAULT_TIMEOUT, ConfigurationError, Dub
+from ._client import DEFAULT_SERVER_URL, DEFAULT_TIMEOUT
+from ._exceptions import ConfigurationError
+from ._generated.client import Dub
+from ._operation import RequestOptions
+from ._pagination import AsyncPage, AsyncPager, Page
 from ._retries import DEFAULT_RETRY_CONFIG, BackoffStrategy, RetryConfig
 from ._version import __version__
 
 if TYPE_CHECKING:
     from . import models, testing
-    from ._customers import Customers
 
 __all__ = [
     "DEFAULT_RETRY_CONFIG",
     "DEFAULT_SERVER_URL",
     "DEFAULT_TIMEOUT",
+    "AsyncPage",
+    "AsyncPager",
     "BackoffStrategy",
     "ConfigurationError",
-    "Customers",
     "Dub",
+    "Page",
+    "RequestOptions",
     "RetryConfig",
     "__version__",
     "errors",
@@ -42,8 +47,4 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name in ("models", "testing"):
         return importlib.import_module(f".{name}", __name__)
-    if name == "Customers":
-        from ._customers import Customers
-
-        return Customers
     raise AttributeError(f"module 'dub_client' has no attribute {name!r}")

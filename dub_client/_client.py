@@ -1,4 +1,10 @@
-"""The :class:`Dub` client: configuration, the httpx clients it owns, and the one send path."""
+"""The client core: configuration, the httpx clients it owns, and the one send path.
+
+:class:`BaseClient` knows no operation: the generated ``Dub`` subclass adds one
+resource per tag of the spec (``dub.customers``), whose generated methods call
+:meth:`BaseClient._send` (or its async twin) with the operation's
+:class:`~dub_client._operation.Operation`.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,22 @@ import math
 import os
 import platform
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+import warnings
+from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 import httpx
 
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
+    error_from_response,
+    validation_error,
+)
+from ._operation import CallOptions, Operation, build, is_idempotent, prepare
+from ._pagination import AsyncPage, AsyncPager, Page
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
     GaveUp,
@@ -25,19 +40,8 @@ from ._retries import (
     send_with_retries_async,
 )
 from ._version import __version__
-from .errors import (
-    APIConnectionError,
-    APITimeoutError,
-    DubError,
-    RateLimitExceeded,
-    error_from_response,
-    validation_error,
-)
 
-if TYPE_CHECKING:
-    from ._customers import Customers
-
-__all__ = ["DEFAULT_SERVER_URL", "DEFAULT_TIMEOUT", "ConfigurationError", "Dub"]
+__all__ = ["DEFAULT_SERVER_URL", "DEFAULT_TIMEOUT", "BaseClient", "ConfigurationError"]
 
 logger = logging.getLogger("dub_client")
 
@@ -49,23 +53,6 @@ USER_AGENT = (
 )
 
 T = TypeVar("T")
-
-
-class ConfigurationError(DubError, ValueError):
-    """The client was configured wrongly (no API key, a bad server URL…)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CallOptions:
-    """The per-call overrides every operation accepts."""
-
-    retries: RetryConfig | None = None
-    timeout_ms: int | None = None
-    http_headers: Mapping[str, str] | None = None
-    server_url: str | None = None
-
-
-NO_OPTIONS = CallOptions()
 
 
 def _check_server_url(url: str, source: str) -> str:
@@ -138,8 +125,8 @@ def _configure_logging_from_env() -> None:
         logger.propagate = False  # the handler above prints; the root logger must not again
 
 
-class Dub:
-    """A client for Dub's customers API.
+class BaseClient:
+    """A client for Dub's API (``dub_client.Dub`` adds the resources, e.g. ``customers``).
 
     ``token`` defaults to ``$DUB_API_KEY``; ``server_url`` to ``$DUB_BASE_URL``,
     then the base URL of a given ``client``, then ``https://api.dub.co``.
@@ -223,10 +210,6 @@ class Dub:
         self._timing = Timing()
         self._lock = threading.Lock()
         _configure_logging_from_env()
-
-        from ._customers import Customers
-
-        self.customers: Customers = Customers(self)
 
     # -- configuration views -------------------------------------------------
     @property
@@ -319,38 +302,36 @@ class Dub:
         self,
         http: httpx.Client | httpx.AsyncClient,
         headers: dict[str, str],
-        spec: dict[str, Any],
+        op: Operation[Any],
+        values: Mapping[str, Any],
         options: CallOptions,
-    ) -> httpx.Request:
+    ) -> tuple[httpx.Request, bool]:
         base = (
             _check_server_url(options.server_url, "server_url")
             if options.server_url is not None
             else self._server_url
         )
+        path, query, extra, body = build(op, values)
+        if extra:
+            headers = {**headers, **extra}
         if options.http_headers:
             headers = {**headers, **_check_headers(options.http_headers)}
         if options.retries is not None:
             _check_retries(options.retries)
         timeout = _timeout(options.timeout_ms) or self._timeout
-        return http.build_request(
-            spec["method"],
-            base + spec["url"],
-            params=spec.get("params") or None,  # an empty dict would make httpx re-parse the URL
-            json=spec.get("json"),
+        request = http.build_request(
+            op.method,
+            base + path,
+            params=query or None,  # an empty dict would make httpx re-parse the URL
+            json=body,
             headers=headers,
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
+        return request, is_idempotent(op, values, body)
 
-    def _call(
-        self,
-        spec: dict[str, Any],
-        parse: Callable[[Any], T],
-        *,
-        idempotent: bool,
-        options: CallOptions,
-    ) -> T:
+    def _fetch(self, op: Operation[T], values: Mapping[str, Any], options: CallOptions) -> T:
         http = self._sync_client()
-        request = self._build(http, self._sync_request_headers, spec, options)
+        request, idempotent = self._build(http, self._sync_request_headers, op, values, options)
         try:
             outcome = send_with_retries(
                 lambda: http.send(request),
@@ -361,18 +342,13 @@ class Dub:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request) from gave_up.error
-        return _finish(outcome, parse)
+        return _finish(op, outcome)
 
-    async def _call_async(
-        self,
-        spec: dict[str, Any],
-        parse: Callable[[Any], T],
-        *,
-        idempotent: bool,
-        options: CallOptions,
+    async def _fetch_async(
+        self, op: Operation[T], values: Mapping[str, Any], options: CallOptions
     ) -> T:
         http = self._async_http()
-        request = self._build(http, self._async_request_headers, spec, options)
+        request, idempotent = self._build(http, self._async_request_headers, op, values, options)
         try:
             outcome = await send_with_retries_async(
                 lambda: http.send(request),
@@ -383,7 +359,52 @@ class Dub:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request) from gave_up.error
-        return _finish(outcome, parse)
+        return _finish(op, outcome)
+
+    # -- what the generated operations call ---------------------------------------------
+    def _send(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
+        """Check one call of ``op`` (``request=`` and keywords), send it, parse the answer."""
+        values, options = _prepare(op, request, kwargs)
+        return self._fetch(op, values, options)
+
+    async def _send_async(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
+        """The async twin of :meth:`_send`."""
+        values, options = _prepare(op, request, kwargs)
+        return await self._fetch_async(op, values, options)
+
+    def _paginate(self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]) -> Page[T]:
+        """The first page of a list operation; the page fetches the following ones."""
+        values, options = _prepare(op, request, kwargs)
+        paging = op.pagination
+        assert paging is not None
+
+        def fetch(page_values: dict[str, Any]) -> Page[T]:
+            return Page(self._fetch(op, page_values, options), page_values, paging, fetch)
+
+        return fetch(values)
+
+    def _paginate_async(
+        self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
+    ) -> AsyncPager[T]:
+        """The async twin of :meth:`_paginate`: ``await`` it or ``async for`` over it."""
+        values, options = _prepare(op, request, kwargs)
+        paging = op.pagination
+        assert paging is not None
+
+        async def fetch(page_values: dict[str, Any]) -> AsyncPage[T]:
+            items = await self._fetch_async(op, page_values, options)
+            return AsyncPage(items, page_values, paging, fetch)
+
+        return AsyncPager(values, fetch)
+
+
+def _prepare(
+    op: Operation[Any], request: Any, kwargs: Mapping[str, Any]
+) -> tuple[dict[str, Any], CallOptions]:
+    if op.deprecation:
+        # user code -> resource method -> generated caller -> _send -> here
+        warnings.warn(op.deprecation, DeprecationWarning, stacklevel=5)
+    return prepare(op, request, kwargs)
 
 
 def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionError:
@@ -402,7 +423,7 @@ def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionE
     return cls(f"{request.method} {request.url} {kind}: {detail}", attempts=gave_up.attempts)
 
 
-def _finish(outcome: Outcome, parse: Callable[[Any], T]) -> T:
+def _finish(op: Operation[T], outcome: Outcome) -> T:
     response = outcome.response
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
@@ -414,12 +435,16 @@ def _finish(outcome: Outcome, parse: Callable[[Any], T]) -> T:
         )
     if 200 <= response.status_code < 300:
         try:
-            return parse(json.loads(response.content))
+            return op.parse(json.loads(response.content))
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise validation_error(
                 response, f"{type(exc).__name__}: {exc}", attempts=outcome.attempts
             ) from exc
     error = error_from_response(response, attempts=outcome.attempts)
-    if isinstance(error, RateLimitExceeded):
-        error.retry_after = outcome.retry_after
+    error.retry_after = outcome.retry_after
+    if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
+        error.message += (
+            " (the request was retried: an earlier attempt may have deleted it before its"
+            " response was lost)"
+        )
     raise error

@@ -1,191 +1,196 @@
-"""Pages of customers over Dub's real pagination (a bare array; no next cursor).
+"""Generic pages over an API that answers a list with a bare array and no next cursor.
 
-The next request is decided by the pure :func:`next_params`: ``startingAfter``
-set to the last id (or ``endingBefore`` to the first id when walking
-backwards); offset ``page`` + 1 when the caller sorts by something other than
-``createdAt`` (the API refuses cursors there) or started in offset mode. A
-short or empty page is the last one.
+The next request is decided by the pure :func:`next_values` from the operation's
+:class:`~dub_client._operation.Pagination` (declared in ``openapi.yaml`` as
+``x-sdk-pagination``): the cursor set to the last item's id (or the first item's
+when walking backwards), or the offset page + 1 when the caller chose offsets or
+the sort does not allow cursors. A short or empty page is the last one.
 """
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from ._generated.models.customer import Customer
-from ._generated.models.customers_sort_by import CustomersSortBy
-from .errors import DubError
+from ._exceptions import DubError
+from ._operation import Pagination
 
-__all__ = ["AsyncCustomerPage", "AsyncCustomerPager", "CustomerPage", "next_params"]
+__all__ = ["AsyncPage", "AsyncPager", "Page", "next_values"]
 
-DEFAULT_PAGE_SIZE = 100  # the spec's default for pageSize
-MAX_OFFSET_PAGE = 1000  # the spec's maximum for the deprecated page
+T = TypeVar("T")
 
 
-def _next_or_error(
-    params: dict[str, Any], items: builtins.list[Customer]
-) -> dict[str, Any] | DubError | None:
-    """:func:`next_params`, with a refusal kept to be raised when the next page is asked for."""
-    try:
-        return next_params(params, items)
-    except DubError as error:
-        return error
-
-
-def next_params(params: dict[str, Any], items: builtins.list[Customer]) -> dict[str, Any] | None:
-    """The parameters of the page after the one ``params`` fetched, or ``None`` at the end."""
-    page_size = params.get("page_size", DEFAULT_PAGE_SIZE)
-    if len(items) < page_size or not items:
+def next_values(
+    paging: Pagination, values: dict[str, Any], items: list[Any]
+) -> dict[str, Any] | None:
+    """The values of the call for the page after the one ``values`` fetched (``None``: done)."""
+    size = values.get(paging.size, paging.default_size) if paging.size else paging.default_size
+    if not items or (size is not None and len(items) < size):
         return None
-    nxt = dict(params)
-    if "ending_before" in params:
-        cursor_key, cursor = "ending_before", items[0].id
-    elif "page" in params or params.get("sort_by", CustomersSortBy.CREATEDAT) != (
-        CustomersSortBy.CREATEDAT
+    nxt = dict(values)
+    cursor_key: str | None
+    if paging.previous and paging.previous in values:
+        cursor_key, cursor = paging.previous, getattr(items[0], paging.cursor)
+    elif paging.page and (
+        paging.page in values
+        or (
+            paging.requires is not None
+            and values.get(paging.requires[0], paging.requires[1]) != paging.requires[1]
+        )
     ):
-        page = params.get("page", 1) + 1
-        if page > MAX_OFFSET_PAGE:
+        page = values.get(paging.page, 1) + 1
+        if paging.max_page is not None and page > paging.max_page:
             raise DubError(
-                f"the API serves at most {MAX_OFFSET_PAGE} offset pages; "
-                "sort by createdAt to walk further with cursors"
+                f"the API serves at most {paging.max_page} offset pages; "
+                "use the cursor order to walk further"
             )
-        nxt["page"] = page
+        nxt[paging.page] = page
         return nxt
     else:
-        cursor_key, cursor = "starting_after", items[-1].id
-    if params.get(cursor_key) == cursor:
+        cursor_key, cursor = paging.next, getattr(items[-1], paging.cursor)
+    if values.get(cursor_key) == cursor:
         raise DubError(f"pagination did not advance ({cursor_key}={cursor!r} twice); stopping")
     nxt[cursor_key] = cursor
     return nxt
 
 
-class CustomerPage:
-    """One page of customers.
+def _next_or_error(
+    paging: Pagination, values: dict[str, Any], items: list[Any]
+) -> dict[str, Any] | DubError | None:
+    """:func:`next_values`, with a refusal kept to be raised when the next page is asked for."""
+    try:
+        return next_values(paging, values, items)
+    except DubError as error:
+        return error
 
-    ``items`` holds this page. Iterating the page yields every customer from
-    here to the end of the list, fetching further pages lazily; use
-    :meth:`iter_pages` for page-by-page work, :meth:`next_page` for one step.
+
+class Page(Generic[T]):
+    """One page of a list.
+
+    ``items`` holds this page. Iterating the page yields every item from here to
+    the end of the list, fetching further pages lazily; use :meth:`iter_pages` for
+    page-by-page work, :meth:`next_page` for one step.
     """
 
     __slots__ = ("_fetch", "_next", "items", "params")
 
     def __init__(
         self,
-        items: builtins.list[Customer],
+        items: list[T],
         params: dict[str, Any],
-        fetch: Callable[[dict[str, Any]], CustomerPage],
+        paging: Pagination,
+        fetch: Callable[[dict[str, Any]], Page[T]],
     ) -> None:
         self.items = items
+        #: the values (Python names) of the request that fetched this page
         self.params = params
         self._fetch = fetch
-        self._next = _next_or_error(params, items)
+        self._next = _next_or_error(paging, params, items)
 
     @property
-    def result(self) -> builtins.list[Customer]:
+    def result(self) -> list[T]:
         """``items``, under the official SDK's name."""
         return self.items
 
     def has_next_page(self) -> bool:
-        """Whether another request may return more customers."""
+        """Whether another request may return more items."""
         return self._next is not None
 
-    def next(self) -> CustomerPage | None:
+    def next(self) -> Page[T] | None:
         """:meth:`next_page` under the official SDK's name: ``while res: ...; res = res.next()``."""
         return self.next_page()
 
-    def next_page(self) -> CustomerPage | None:
+    def next_page(self) -> Page[T] | None:
         """Fetch the following page (``None`` after the last one)."""
         if isinstance(self._next, DubError):
             raise self._next
         return self._fetch(self._next) if self._next is not None else None
 
-    def iter_pages(self) -> Iterator[CustomerPage]:
+    def iter_pages(self) -> Iterator[Page[T]]:
         """This page and every following one."""
-        page: CustomerPage | None = self
+        page: Page[T] | None = self
         while page is not None:
             yield page
             page = page.next_page()
 
-    def __iter__(self) -> Iterator[Customer]:
+    def __iter__(self) -> Iterator[T]:
         for page in self.iter_pages():
             yield from page.items
 
     def __repr__(self) -> str:
-        return f"CustomerPage(items={len(self.items)}, has_next_page={self.has_next_page()})"
+        return f"Page(items={len(self.items)}, has_next_page={self.has_next_page()})"
 
 
-class AsyncCustomerPage:
-    """The async twin of :class:`CustomerPage` (``async for`` walks every page)."""
+class AsyncPage(Generic[T]):
+    """The async twin of :class:`Page` (``async for`` walks every page)."""
 
     __slots__ = ("_fetch", "_next", "items", "params")
 
     def __init__(
         self,
-        items: builtins.list[Customer],
+        items: list[T],
         params: dict[str, Any],
-        fetch: Callable[[dict[str, Any]], Awaitable[AsyncCustomerPage]],
+        paging: Pagination,
+        fetch: Callable[[dict[str, Any]], Awaitable[AsyncPage[T]]],
     ) -> None:
         self.items = items
         self.params = params
         self._fetch = fetch
-        self._next = _next_or_error(params, items)
+        self._next = _next_or_error(paging, params, items)
 
     @property
-    def result(self) -> builtins.list[Customer]:
+    def result(self) -> list[T]:
         """``items``, under the official SDK's name."""
         return self.items
 
     def has_next_page(self) -> bool:
-        """Whether another request may return more customers."""
+        """Whether another request may return more items."""
         return self._next is not None
 
-    async def next(self) -> AsyncCustomerPage | None:
+    async def next(self) -> AsyncPage[T] | None:
         """:meth:`next_page`, under the official SDK's name."""
         return await self.next_page()
 
-    async def next_page(self) -> AsyncCustomerPage | None:
+    async def next_page(self) -> AsyncPage[T] | None:
         """Fetch the following page (``None`` after the last one)."""
         if isinstance(self._next, DubError):
             raise self._next
         return await self._fetch(self._next) if self._next is not None else None
 
-    async def iter_pages(self) -> AsyncIterator[AsyncCustomerPage]:
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and every following one."""
-        page: AsyncCustomerPage | None = self
+        page: AsyncPage[T] | None = self
         while page is not None:
             yield page
             page = await page.next_page()
 
-    async def __aiter__(self) -> AsyncIterator[Customer]:
+    async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.iter_pages():
             for item in page.items:
                 yield item
 
     def __repr__(self) -> str:
-        return f"AsyncCustomerPage(items={len(self.items)}, has_next_page={self.has_next_page()})"
+        return f"AsyncPage(items={len(self.items)}, has_next_page={self.has_next_page()})"
 
 
-class AsyncCustomerPager:
-    """What ``list_async`` returns.
-
-    ``await`` it for the first page, or ``async for`` every customer.
-    """
+class AsyncPager(Generic[T]):
+    """What an async list call returns: ``await`` it for the first page, or
+    ``async for`` every item."""
 
     __slots__ = ("_fetch", "_params")
 
     def __init__(
         self,
         params: dict[str, Any],
-        fetch: Callable[[dict[str, Any]], Awaitable[AsyncCustomerPage]],
+        fetch: Callable[[dict[str, Any]], Awaitable[AsyncPage[T]]],
     ) -> None:
         self._params = params
         self._fetch = fetch
 
-    def __await__(self) -> Generator[Any, None, AsyncCustomerPage]:
+    def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
         return self._fetch(self._params).__await__()
 
-    async def __aiter__(self) -> AsyncIterator[Customer]:
+    async def __aiter__(self) -> AsyncIterator[T]:
         first = await self._fetch(self._params)
         async for item in first:
             yield item

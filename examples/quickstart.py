@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 
 from dub_client import Dub, errors
-from dub_client.models import UNSET, Customer
+from dub_client.models import Customer
 from dub_client.testing import Fault, Sandbox
 
 
@@ -24,8 +24,8 @@ def step(title: str) -> None:
 
 
 def show(customer: Customer) -> str:
-    email = customer.email if customer.email not in (None, UNSET) else "-"
-    country = customer.country if customer.country not in (None, UNSET) else "--"
+    email = customer.email if customer.email is not None else "-"
+    country = customer.country if customer.country is not None else "--"
     return f"{customer.id}  {customer.external_id:<10} {country}  {email}"
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from _spec import op_named
 from conftest import Recorder, customer_json
 
 from dub_client import Dub, errors
-from dub_client._pagination import next_params
-from dub_client.models import Customer, CustomersSortBy
+from dub_client._generated.api.customers import get_customers
+from dub_client._pagination import next_values
+from dub_client.models import Customer
 from dub_client.testing import Sandbox
 
 
@@ -115,10 +117,19 @@ def customers(*ids: str) -> list[Customer]:
     return [Customer.from_dict(customer_json(i)) for i in ids]
 
 
-def test_next_params_is_pure():
-    params = {"page_size": 2, "page": 1000, "sort_by": CustomersSortBy.SALEAMOUNT}
-    with pytest.raises(errors.DubError, match="at most 1000"):
-        next_params(params, customers("a", "b"))
-    assert next_params({"page_size": 2}, customers("a")) is None
-    assert next_params({}, customers(*[f"c{i}" for i in range(100)])) == {"starting_after": "c99"}
-    assert next_params({"page": 4, "page_size": 1}, customers("x")) == {"page": 5, "page_size": 1}
+def test_next_values_is_pure():
+    paging = get_customers.OPERATION.pagination
+    assert paging is not None
+    cap = op_named("list").param("page")["schema"]["maximum"]
+    size = op_named("list").param("pageSize")["schema"]["default"]
+    params = {"page_size": 2, "page": cap, "sort_by": "saleAmount"}
+    with pytest.raises(errors.DubError, match=f"at most {cap}"):
+        next_values(paging, params, customers("a", "b"))
+    assert next_values(paging, {"page_size": 2}, customers("a")) is None
+    full = customers(*[f"c{i}" for i in range(size)])
+    assert next_values(paging, {}, full) == {"starting_after": f"c{size - 1}"}
+    assert next_values(paging, {"ending_before": "x"}, full) == {"ending_before": "c0"}
+    assert next_values(paging, {"page": 4, "page_size": 1}, customers("x")) == {
+        "page": 5,
+        "page_size": 1,
+    }

@@ -1,118 +1,94 @@
-"""openapi.yaml is valid, says what the facts say, and the facade agrees with it."""
+"""openapi.yaml is valid and carries what the SDK reads from it (x-sdk keys, bounds)."""
 
 from __future__ import annotations
 
 import typing
-from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
+from _spec import SPEC, Op, error_responses, operations, resolve, snake
 from openapi_spec_validator import validate
 
-from dub_client import _customers, _pagination
-from dub_client.models import CustomersSortBy, DiscountType, SortOrder
-
-ROOT = Path(__file__).resolve().parent.parent
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
-ERROR_STATUSES = ["400", "401", "403", "404", "409", "410", "422", "429", "500"]
-OPERATIONS = {
-    ("/customers", "get"): ("getCustomers", "200"),
-    ("/customers", "post"): ("createCustomer", "201"),
-    ("/customers/{id}", "get"): ("getCustomer", "200"),
-    ("/customers/{id}", "patch"): ("updateCustomer", "200"),
-    ("/customers/{id}", "delete"): ("deleteCustomer", "200"),
-}
+from dub_client import errors, models
 
 
 def test_the_spec_validates():
     validate(SPEC)
     assert SPEC["openapi"] == "3.0.3"
-    assert SPEC["servers"] == [{"url": "https://api.dub.co", "description": "Production"}]
-    assert SPEC["components"]["securitySchemes"]["token"] == {
-        "type": "http",
-        "scheme": "bearer",
-        "description": SPEC["components"]["securitySchemes"]["token"]["description"],
-    }
+    assert SPEC["components"]["securitySchemes"]["token"]["scheme"] == "bearer"
 
 
-@pytest.mark.parametrize(("path", "method"), list(OPERATIONS))
-def test_operations(path: str, method: str):
-    op = SPEC["paths"][path][method]
-    operation_id, success = OPERATIONS[(path, method)]
-    assert op["operationId"] == operation_id
-    assert op["tags"] == ["Customers"]
-    assert op.get("deprecated", False) is (operation_id == "createCustomer")
-    assert set(op["responses"]) == {success, *ERROR_STATUSES}
-    for status in ERROR_STATUSES:
-        assert op["responses"][status]["$ref"].startswith("#/components/responses/")
+@pytest.mark.parametrize("op", operations(), ids=lambda op: op.data["operationId"])
+def test_every_operation_names_its_sdk_method_and_shares_the_error_responses(op: Op):
+    assert op.sdk_name.isidentifier()
+    assert op.success in op.data["responses"]
+    for status, response in op.data["responses"].items():
+        if str(status)[0] in "45":
+            assert response["$ref"].startswith("#/components/responses/")
 
 
-def test_one_customer_schema_is_shared():
-    refs = [
-        SPEC["paths"]["/customers"]["get"]["responses"]["200"]["content"]["application/json"][
-            "schema"
-        ]["items"]["$ref"],
-        *(
-            SPEC["paths"][p][m]["responses"][s]["content"]["application/json"]["schema"]["$ref"]
-            for (p, m), (_, s) in OPERATIONS.items()
-            if m != "delete" and (p, m) != ("/customers", "get")
-        ),
-    ]
-    assert set(refs) == {"#/components/schemas/Customer"}
-    customer = SPEC["components"]["schemas"]["Customer"]
-    assert customer["required"] == ["id", "externalId", "createdAt"]
-    assert customer["properties"]["createdAt"]["format"] == "date-time"
-    for expanded in ("link", "programId", "partner", "discount"):
-        assert customer["properties"][expanded]["nullable"] is True
-        assert expanded not in customer["required"]
+def test_sdk_method_names_are_unique_per_tag():
+    seen = [(op.data["tags"][0], op.sdk_name) for op in operations()]
+    assert len(seen) == len(set(seen))
+
+
+def test_error_classes_are_the_spec_error_responses():
+    table = error_responses()
+    assert {status: getattr(errors, name) for status, name in table.items()} == errors.STATUS_ERRORS
+    for status, name in table.items():
+        cls = getattr(errors, name)
+        assert issubclass(cls, errors.APIStatusError)
+        assert cls.__doc__ is not None and cls.__doc__.startswith(f"{status}: ")
 
 
 def test_error_code_is_an_open_string():
     detail = SPEC["components"]["schemas"]["ErrorDetail"]
-    assert detail["required"] == ["code", "message"]
-    assert detail["properties"]["code"]["type"] == "string"
     assert "enum" not in detail["properties"]["code"]
 
 
-def _list_param(name: str) -> dict[str, Any]:
-    params = SPEC["paths"]["/customers"]["get"]["parameters"]
-    return next(p for p in params if p.get("name") == name)
-
-
-def test_facade_bounds_and_defaults_match_the_spec():
-    page_size = _list_param("pageSize")["schema"]
-    page = _list_param("page")
-    assert _customers.BOUNDS["page_size"] == (page_size["minimum"], page_size["maximum"])
-    assert _customers.BOUNDS["page"] == (page["schema"]["minimum"], page["schema"]["maximum"])
-    assert page["deprecated"] is True
-    assert page_size["default"] == _pagination.DEFAULT_PAGE_SIZE
-    assert page["schema"]["maximum"] == _pagination.MAX_OFFSET_PAGE
-
-
-def test_enums_match_the_spec():
-    schemas = SPEC["components"]["schemas"]
-    assert [m.value for m in CustomersSortBy] == sorted(schemas["CustomersSortBy"]["enum"])
-    assert [m.value for m in SortOrder] == sorted(schemas["SortOrder"]["enum"])
-    assert [m.value for m in DiscountType] == sorted(schemas["DiscountType"]["enum"])
-
-
-def test_typed_dicts_list_exactly_what_the_generated_code_accepts():
-    assert set(_customers.ListCustomersRequest.__annotations__) == set(_customers._LIST)
-    assert set(_customers.UpdateCustomerFields.__annotations__) == set(_customers._UPDATE_BODY)
-    assert set(_customers.CreateCustomerFields.__annotations__) == set(_customers._CREATE_BODY)
-    required = {n for n, s in _customers._CREATE_BODY.items() if s.required}
+@pytest.mark.parametrize("op", operations(), ids=lambda op: op.data["operationId"])
+def test_request_typeddicts_list_every_parameter_and_body_field(op: Op):
+    prefix = op.data["operationId"][0].upper() + op.data["operationId"][1:]
+    request = getattr(models, f"{prefix}Request")
+    params = {snake(p["name"]) for p in op.params}
+    body = op.body_schema
+    fields = {snake(name) for name in (body or {}).get("properties", {})}
+    if body is not None and not params:
+        assert set(typing.get_type_hints(request)) == fields
+        assert request.__required_keys__ == {snake(n) for n in body.get("required", [])}
+    else:
+        expected = params | ({"request_body"} if body is not None else set())
+        assert set(typing.get_type_hints(request)) == expected
+        assert request.__required_keys__ == {
+            snake(p["name"]) for p in op.params if p.get("required")
+        }
+    kwargs = getattr(models, f"{prefix}Params")
+    options = {"retries", "timeout_ms", "http_headers", "server_url"}
+    path = {snake(name) for name in op.path_params}
     assert (
-        _customers.CreateCustomerFields.__required_keys__ == required == {"external_id", "country"}
+        set(typing.get_type_hints(kwargs)) - options - {"request_body"} == (params - path) | fields
     )
-    hints = typing.get_type_hints(_customers.GetCustomerRequest)
-    assert set(hints) == {"id", *_customers._GET}
 
 
-def test_unknown_enum_values_parse_instead_of_crashing():
-    new = DiscountType("bogo")
-    assert new == "bogo" and new.value == "bogo" and isinstance(new, DiscountType)
-    assert DiscountType("flat") is DiscountType.FLAT
-    assert CustomersSortBy("lastSaleAt").value == "lastSaleAt"
+@pytest.mark.parametrize("op", operations(), ids=lambda op: op.data["operationId"])
+def test_closed_enums_of_parameters_are_literal_types(op: Op):
+    prefix = op.data["operationId"][0].upper() + op.data["operationId"][1:]
+    hints = typing.get_type_hints(getattr(models, f"{prefix}Request"))
+    for param in op.params:
+        schema = resolve(param["schema"])
+        if "enum" in schema:
+            literal = typing.get_args(hints[snake(param["name"])])[0]
+            assert typing.get_origin(literal) is typing.Literal
+            assert list(typing.get_args(literal)) == schema["enum"]
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, s in SPEC["components"]["schemas"].items() if "enum" in s]
+)
+def test_unknown_enum_values_parse_instead_of_crashing(name: str):
+    cls = getattr(models, name)
+    known = SPEC["components"]["schemas"][name]["enum"]
+    assert cls(known[0]) is cls(known[0])
+    new = cls("a-value-added-later")
+    assert new == "a-value-added-later" and isinstance(new, cls)
     with pytest.raises(ValueError):
-        DiscountType(3)
+        cls(3)

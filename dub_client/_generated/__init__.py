@@ -1,8 +1,2 @@
-"""A client library for accessing Dub API"""
-
-from .client import AuthenticatedClient, Client
-
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-)
+"""Generated from openapi.yaml by ``make generate``; do not edit. Private: import from
+``dub_client`` (the client), ``dub_client.models`` and ``dub_client.errors``."""

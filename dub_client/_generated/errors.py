@@ -1,16 +1,72 @@
-"""Contains shared errors types that can be raised from API functions"""
+"""The API's error statuses, one class each, from the ``components/responses`` of openapi.yaml.
+
+Generated from openapi.yaml by ``make generate``; do not edit. Import them from
+``dub_client.errors``.
+"""
+
+from collections.abc import Mapping
+
+from .._exceptions import APIStatusError
+
+__all__ = [
+    "STATUS_ERRORS",
+    "BadRequest",
+    "Unauthorized",
+    "Forbidden",
+    "NotFound",
+    "Conflict",
+    "InviteExpired",
+    "UnprocessableEntity",
+    "RateLimitExceeded",
+    "InternalServerError",
+]
 
 
-class UnexpectedStatus(Exception):
-    """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
-
-    def __init__(self, status_code: int, content: bytes):
-        self.status_code = status_code
-        self.content = content
-
-        super().__init__(
-            f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
-        )
+class BadRequest(APIStatusError):
+    """400: The request is malformed (for example a bad Authorization header)."""
 
 
-__all__ = ["UnexpectedStatus"]
+class Unauthorized(APIStatusError):
+    """401: The API key is missing or unknown."""
+
+
+class Forbidden(APIStatusError):
+    """403: The plan or the role does not allow this (codes forbidden, exceeded_limit)."""
+
+
+class NotFound(APIStatusError):
+    """404: No such customer."""
+
+
+class Conflict(APIStatusError):
+    """409: A unique field is taken (codes conflict, invite_pending)."""
+
+
+class InviteExpired(APIStatusError):
+    """410: The invite has expired."""
+
+
+class UnprocessableEntity(APIStatusError):
+    """422: A value is invalid (bad email, unknown cursor, conflicting parameters)."""
+
+
+class RateLimitExceeded(APIStatusError):
+    """429: Too many requests for this key in the last minute."""
+
+
+class InternalServerError(APIStatusError):
+    """500: The server failed."""
+
+
+#: The status -> class table; any other error status is an ``SDKError``.
+STATUS_ERRORS: Mapping[int, type[APIStatusError]] = {
+    400: BadRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    410: InviteExpired,
+    422: UnprocessableEntity,
+    429: RateLimitExceeded,
+    500: InternalServerError,
+}

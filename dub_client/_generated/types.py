@@ -1,54 +1,49 @@
-"""Contains some shared types for properties"""
+"""Shared types of the generated models.
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+Generated from openapi.yaml by ``make generate``; do not edit.
+"""
 
-from attrs import define
+import datetime
+from typing import Any, Literal
 
 
 class Unset:
+    """The type of :data:`UNSET`: a field of a request model that is not sent."""
+
+    __slots__ = ()
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __copy__(self) -> "Unset":
+        return self
+
+    def __deepcopy__(self, memo: Any) -> "Unset":
+        return self
+
+    def __reduce__(self) -> str:
+        return "UNSET"  # pickled by name: loads as this module's one UNSET
 
 
 UNSET: Unset = Unset()
 
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
-)
-RequestFiles = list[tuple[str, FileTypes]]
+
+def parse_datetime(value: str) -> datetime.datetime:
+    """An RFC 3339 date-time; one without a UTC offset is an error, not a guess."""
+    moment = datetime.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"date-time without a UTC offset: {value}")
+    return moment
 
 
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
+def require_str(value: Any, name: str) -> str:
+    """``value`` if it is a string; a required string field of another type is an error."""
+    if type(value) is not str:
+        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+    return value
 
 
-T = TypeVar("T")
-
-
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
-
-
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "Unset", "parse_datetime", "require_str"]

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, unquote
 import httpx
 
 if TYPE_CHECKING:
-    from .._client import Dub
+    from .._generated.client import Dub
     from ._server import SandboxServer
 
 __all__ = ["Fault", "Reply", "Sandbox"]
@@ -262,7 +262,7 @@ class Sandbox:
 
     def dub(self, **options: Any) -> Dub:
         """A :class:`~dub_client.Dub` talking to this sandbox in-process (no network)."""
-        from .._client import Dub
+        from .._generated.client import Dub
         from ._server import IN_PROCESS_URL
 
         options.setdefault("token", self.token or "dub_sandbox")

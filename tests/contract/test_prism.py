@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 import pytest
 import yaml
+from _spec import error_responses, operations
 
 from dub_client import Dub, errors
 from dub_client.models import (
@@ -48,26 +49,10 @@ pytestmark = pytest.mark.contract
 
 MODES = ("sync", "async")
 STYLES = ("request", "keywords")
-OPS = ("list", "get", "update", "delete", "create")
-OPERATION_IDS = {
-    "getCustomers": "list",
-    "getCustomer": "get",
-    "updateCustomer": "update",
-    "deleteCustomer": "delete",
-    "createCustomer": "create",
-}
-#: Each documented error status and the class it must raise (written out, not read from the SDK).
-ERROR_CLASSES = {
-    400: errors.BadRequest,
-    401: errors.Unauthorized,
-    403: errors.Forbidden,
-    404: errors.NotFound,
-    409: errors.Conflict,
-    410: errors.InviteExpired,
-    422: errors.UnprocessableEntity,
-    429: errors.RateLimitExceeded,
-    500: errors.InternalServerError,
-}
+OPS = tuple(op.sdk_name for op in operations())
+OPERATION_IDS = {op.data["operationId"]: op.sdk_name for op in operations()}
+#: Each error status of the spec and the class it must raise (named by components/responses).
+ERROR_CLASSES = {status: getattr(errors, name) for status, name in error_responses().items()}
 ERROR_STATUSES = tuple(ERROR_CLASSES)
 #: Random responses per operation from the dynamic Prism: sync one by one, then async at once.
 FUZZ_SYNC = 60

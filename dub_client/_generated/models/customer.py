@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime, require_str
 
 if TYPE_CHECKING:
     from ..models.customer_discount import CustomerDiscount
@@ -25,37 +25,37 @@ class Customer:
         id (str): Dub's id for the customer (`cus_...`, time-sortable). Example: cus_1JC2N9W5Q8Y3D4K6M7P0R1T2V.
         external_id (str): The customer's id in your own system.
         created_at (datetime.datetime):
-        name (None | str | Unset):
-        email (None | str | Unset):
-        avatar (None | str | Unset):
-        stripe_customer_id (None | str | Unset):
-        country (None | str | Unset): ISO 3166-1 alpha-2 country code.
-        sales (int | None | Unset): Number of sales.
-        sale_amount (float | None | Unset): Total sale amount, in cents.
-        first_sale_at (datetime.datetime | None | Unset):
-        subscription_canceled_at (datetime.datetime | None | Unset):
-        link (CustomerLink | None | Unset): Only with includeExpandedFields; absent when there is none.
-        program_id (None | str | Unset): Only with includeExpandedFields; absent when there is none.
-        partner (CustomerPartner | None | Unset): Only with includeExpandedFields; absent when there is none.
-        discount (CustomerDiscount | None | Unset): Only with includeExpandedFields; absent when there is none.
+        name (None | str):
+        email (None | str):
+        avatar (None | str):
+        stripe_customer_id (None | str):
+        country (None | str): ISO 3166-1 alpha-2 country code.
+        sales (int | None): Number of sales.
+        sale_amount (float | None): Total sale amount, in cents.
+        first_sale_at (datetime.datetime | None):
+        subscription_canceled_at (datetime.datetime | None):
+        link (CustomerLink | None): Only with includeExpandedFields; absent when there is none.
+        program_id (None | str): Only with includeExpandedFields; absent when there is none.
+        partner (CustomerPartner | None): Only with includeExpandedFields; absent when there is none.
+        discount (CustomerDiscount | None): Only with includeExpandedFields; absent when there is none.
     """
 
     id: str
     external_id: str
     created_at: datetime.datetime
-    name: None | str | Unset = UNSET
-    email: None | str | Unset = UNSET
-    avatar: None | str | Unset = UNSET
-    stripe_customer_id: None | str | Unset = UNSET
-    country: None | str | Unset = UNSET
-    sales: int | None | Unset = UNSET
-    sale_amount: float | None | Unset = UNSET
-    first_sale_at: datetime.datetime | None | Unset = UNSET
-    subscription_canceled_at: datetime.datetime | None | Unset = UNSET
-    link: CustomerLink | None | Unset = UNSET
-    program_id: None | str | Unset = UNSET
-    partner: CustomerPartner | None | Unset = UNSET
-    discount: CustomerDiscount | None | Unset = UNSET
+    name: None | str = None
+    email: None | str = None
+    avatar: None | str = None
+    stripe_customer_id: None | str = None
+    country: None | str = None
+    sales: int | None = None
+    sale_amount: float | None = None
+    first_sale_at: datetime.datetime | None = None
+    subscription_canceled_at: datetime.datetime | None = None
+    link: CustomerLink | None = None
+    program_id: None | str = None
+    partner: CustomerPartner | None = None
+    discount: CustomerDiscount | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,6 +113,7 @@ class Customer:
             first_sale_at = UNSET
         elif isinstance(self.first_sale_at, datetime.datetime):
             first_sale_at = self.first_sale_at.isoformat()
+
         else:
             first_sale_at = self.first_sale_at
 
@@ -121,6 +122,7 @@ class Customer:
             subscription_canceled_at = UNSET
         elif isinstance(self.subscription_canceled_at, datetime.datetime):
             subscription_canceled_at = self.subscription_canceled_at.isoformat()
+
         else:
             subscription_canceled_at = self.subscription_canceled_at
 
@@ -196,33 +198,33 @@ class Customer:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = require_str(d.pop("id"), "id")
 
-        external_id = d.pop("externalId")
+        external_id = require_str(d.pop("externalId"), "external_id")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = parse_datetime(d.pop("createdAt"))
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        email = d.pop("email", UNSET)
+        email = d.pop("email", None)
 
-        avatar = d.pop("avatar", UNSET)
+        avatar = d.pop("avatar", None)
 
-        stripe_customer_id = d.pop("stripeCustomerId", UNSET)
+        stripe_customer_id = d.pop("stripeCustomerId", None)
 
-        country = d.pop("country", UNSET)
+        country = d.pop("country", None)
 
-        sales = d.pop("sales", UNSET)
+        sales = d.pop("sales", None)
 
-        sale_amount = d.pop("saleAmount", UNSET)
+        sale_amount = d.pop("saleAmount", None)
 
-        _first_sale_at_raw = d.pop("firstSaleAt", UNSET)
+        _first_sale_at_raw = d.pop("firstSaleAt", None)
         if _first_sale_at_raw is None:
             first_sale_at = None
         elif isinstance(_first_sale_at_raw, Unset):
             first_sale_at = UNSET
         elif isinstance(_first_sale_at_raw, str):
-            first_sale_at_type_0 = datetime.datetime.fromisoformat(_first_sale_at_raw)
+            first_sale_at_type_0 = parse_datetime(_first_sale_at_raw)
 
             first_sale_at = first_sale_at_type_0
         else:
@@ -230,13 +232,13 @@ class Customer:
                 f"first_sale_at: unexpected {type(_first_sale_at_raw).__name__}"
             )
 
-        _subscription_canceled_at_raw = d.pop("subscriptionCanceledAt", UNSET)
+        _subscription_canceled_at_raw = d.pop("subscriptionCanceledAt", None)
         if _subscription_canceled_at_raw is None:
             subscription_canceled_at = None
         elif isinstance(_subscription_canceled_at_raw, Unset):
             subscription_canceled_at = UNSET
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = datetime.datetime.fromisoformat(
+            subscription_canceled_at_type_0 = parse_datetime(
                 _subscription_canceled_at_raw
             )
 
@@ -246,7 +248,7 @@ class Customer:
                 f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
             )
 
-        _link_raw = d.pop("link", UNSET)
+        _link_raw = d.pop("link", None)
         if _link_raw is None:
             link = None
         elif isinstance(_link_raw, Unset):
@@ -258,9 +260,9 @@ class Customer:
         else:
             raise TypeError(f"link: unexpected {type(_link_raw).__name__}")
 
-        program_id = d.pop("programId", UNSET)
+        program_id = d.pop("programId", None)
 
-        _partner_raw = d.pop("partner", UNSET)
+        _partner_raw = d.pop("partner", None)
         if _partner_raw is None:
             partner = None
         elif isinstance(_partner_raw, Unset):
@@ -272,7 +274,7 @@ class Customer:
         else:
             raise TypeError(f"partner: unexpected {type(_partner_raw).__name__}")
 
-        _discount_raw = d.pop("discount", UNSET)
+        _discount_raw = d.pop("discount", None)
         if _discount_raw is None:
             discount = None
         elif isinstance(_discount_raw, Unset):

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.discount_type import DiscountType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, require_str
 
 T = TypeVar("T", bound="CustomerDiscount")
 
@@ -22,8 +22,8 @@ class CustomerDiscount:
         max_duration (float | None): Months the discount lasts; null for ever.
         coupon_id (None | str):
         coupon_test_id (None | str):
-        description (None | str | Unset):
-        partners_count (float | None | Unset):
+        description (None | str):
+        partners_count (float | None):
     """
 
     id: str
@@ -32,8 +32,8 @@ class CustomerDiscount:
     max_duration: float | None
     coupon_id: None | str
     coupon_test_id: None | str
-    description: None | str | Unset = UNSET
-    partners_count: float | None | Unset = UNSET
+    description: None | str = None
+    partners_count: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,7 +86,7 @@ class CustomerDiscount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = require_str(d.pop("id"), "id")
 
         amount = d.pop("amount")
 
@@ -98,9 +98,9 @@ class CustomerDiscount:
 
         coupon_test_id = d.pop("couponTestId")
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        partners_count = d.pop("partnersCount", UNSET)
+        partners_count = d.pop("partnersCount", None)
 
         customer_discount = cls(
             id=id,

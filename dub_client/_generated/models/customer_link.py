@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import require_str
+
 T = TypeVar("T", bound="CustomerLink")
 
 
@@ -61,15 +63,15 @@ class CustomerLink:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = require_str(d.pop("id"), "id")
 
-        domain = d.pop("domain")
+        domain = require_str(d.pop("domain"), "domain")
 
-        key = d.pop("key")
+        key = require_str(d.pop("key"), "key")
 
-        short_link = d.pop("shortLink")
+        short_link = require_str(d.pop("shortLink"), "short_link")
 
-        url = d.pop("url")
+        url = require_str(d.pop("url"), "url")
 
         program_id = d.pop("programId")
 

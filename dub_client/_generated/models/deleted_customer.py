@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import require_str
+
 T = TypeVar("T", bound="DeletedCustomer")
 
 
@@ -35,7 +37,7 @@ class DeletedCustomer:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = require_str(d.pop("id"), "id")
 
         deleted_customer = cls(
             id=id,

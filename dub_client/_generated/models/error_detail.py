@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, require_str
 
 T = TypeVar("T", bound="ErrorDetail")
 
@@ -18,12 +18,12 @@ class ErrorDetail:
         code (str): Machine-readable code. Open set: besides the one documented per status the server sends e.g.
             exceeded_limit (403) and invite_pending (409). Example: not_found.
         message (str):
-        doc_url (str | Unset): Link to the error's documentation.
+        doc_url (None | str): Link to the error's documentation.
     """
 
     code: str
     message: str
-    doc_url: str | Unset = UNSET
+    doc_url: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,7 +31,11 @@ class ErrorDetail:
 
         message = self.message
 
-        doc_url = self.doc_url
+        doc_url: None | str | Unset
+        if isinstance(self.doc_url, Unset):
+            doc_url = UNSET
+        else:
+            doc_url = self.doc_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,11 +53,11 @@ class ErrorDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        code = d.pop("code")
+        code = require_str(d.pop("code"), "code")
 
-        message = d.pop("message")
+        message = require_str(d.pop("message"), "message")
 
-        doc_url = d.pop("doc_url", UNSET)
+        doc_url = d.pop("doc_url", None)
 
         error_detail = cls(
             code=code,

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="UpdateCustomerBody")
 
@@ -69,6 +69,7 @@ class UpdateCustomerBody:
             subscription_canceled_at = UNSET
         elif isinstance(self.subscription_canceled_at, datetime.datetime):
             subscription_canceled_at = self.subscription_canceled_at.isoformat()
+
         else:
             subscription_canceled_at = self.subscription_canceled_at
 
@@ -113,7 +114,7 @@ class UpdateCustomerBody:
         elif isinstance(_subscription_canceled_at_raw, Unset):
             subscription_canceled_at = UNSET
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = datetime.datetime.fromisoformat(
+            subscription_canceled_at_type_0 = parse_datetime(
                 _subscription_canceled_at_raw
             )
 

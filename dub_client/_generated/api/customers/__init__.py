@@ -1,1 +1,422 @@
-"""Contains endpoint functions for accessing the API"""
+"""``dub.customers``: the customers operations of the API, sync and async.
+
+Generated from openapi.yaml by ``make generate``; do not edit.
+"""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, Unpack, overload
+
+from ...._operation import RequestOptions
+from ...models.create_customer_body import CreateCustomerBody
+from ...models.customer import Customer
+from ...models.deleted_customer import DeletedCustomer
+from ...models.update_customer_body import UpdateCustomerBody
+from . import (
+    create_customer,
+    delete_customer,
+    get_customer,
+    get_customers,
+    update_customer,
+)
+from .create_customer import (
+    CreateCustomerParams,
+    CreateCustomerRequest,
+    CreateCustomerRequestBody,
+)
+from .delete_customer import DeleteCustomerParams, DeleteCustomerRequest
+from .get_customer import GetCustomerParams, GetCustomerRequest
+from .get_customers import GetCustomersParams, GetCustomersRequest
+from .update_customer import (
+    UpdateCustomerParams,
+    UpdateCustomerRequest,
+    UpdateCustomerRequestBody,
+)
+
+if TYPE_CHECKING:
+    from ...._client import BaseClient
+    from ...._pagination import AsyncPager, Page
+
+__all__ = [
+    "Customers",
+    "GetCustomersParams",
+    "GetCustomersRequest",
+    "CreateCustomerParams",
+    "CreateCustomerRequest",
+    "CreateCustomerRequestBody",
+    "GetCustomerParams",
+    "GetCustomerRequest",
+    "DeleteCustomerParams",
+    "DeleteCustomerRequest",
+    "UpdateCustomerParams",
+    "UpdateCustomerRequest",
+    "UpdateCustomerRequestBody",
+]
+
+
+class Customers:
+    """The customers of the workspace, reached as ``dub.customers``.
+
+    Every method has an ``_async`` twin and takes, for that call only, ``retries=``
+    (a :class:`~dub_client.RetryConfig`), ``timeout_ms=``, ``http_headers=`` and
+    ``server_url=``.
+    """
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: BaseClient) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"<Customers of {self._client!r}>"
+
+    def list(
+        self,
+        request: GetCustomersRequest | None = None,
+        **kwargs: Unpack[GetCustomersParams],
+    ) -> Page[Customer]:
+        """Retrieve a list of customers.
+
+        Lists the customers of the authenticated workspace. The response is a bare array; there
+        is no envelope and no next cursor. Walk the list with `startingAfter` set to the id of
+        the last customer of the previous page; a page shorter than `pageSize` is the last one.
+
+        Takes keywords, or ``request={...}`` (the official
+        SDK's style: snake_case keys). Every call also
+        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+
+        Args:
+            email (str, optional): Exact, case-sensitive email filter. Takes precedence over externalId and search.
+            external_id (str, optional): Filter by the customer's id in your own system. Takes precedence over search.
+            search (str, optional): Free-text match on email, name or customer id.
+            country (str, optional): ISO 3166-1 alpha-2 country code filter.
+            link_id (str, optional): Only customers attributed to this link.
+            program_id (str, optional): Only customers of this partner program.
+            partner_id (str, optional): Only customers referred by this partner.
+            include_expanded_fields (bool, optional): Also return link, programId, partner and discount (when they exist).
+            sort_by (Literal["createdAt", "saleAmount", "firstSaleAt", "subscriptionCanceledAt"] | CustomersSortBy, optional): Sort field. Cursor pagination only works with `createdAt`. Default: ``createdAt``.
+            sort_order (Literal["asc", "desc"] | SortOrder, optional): Sort direction. Default: ``desc``.
+            starting_after (str, optional): Cursor: a customer id; returns the customers that come after it. Cannot be combined with
+                    endingBefore, page, or a sortBy other than createdAt.
+            ending_before (str, optional): Cursor: a customer id; returns the customers that come before it. Cannot be combined with
+                    startingAfter, page, or a sortBy other than createdAt.
+            page (int, optional): Offset page number (deprecated; use the cursors). Capped at 1000. From 1 to 1000.
+            page_size (int, optional): Number of customers per page. Default: ``100``. From 1 to 100.
+
+        Returns:
+            The first page (Customer items); iterate it to walk every page.
+
+        Raises:
+            TypeError, ValueError: bad input, before anything is sent.
+            dub_client.errors.APIStatusError: an error status (a subclass per status).
+            dub_client.errors.APIConnectionError: no usable response.
+        """
+        return get_customers.sync(self._client, request, dict(kwargs))
+
+    def list_async(
+        self,
+        request: GetCustomersRequest | None = None,
+        **kwargs: Unpack[GetCustomersParams],
+    ) -> AsyncPager[Customer]:
+        """The async twin of :meth:`list`: ``await`` it for the first page, or ``async for`` every item."""
+        return get_customers.asyncio(self._client, request, dict(kwargs))
+
+    @overload
+    def create(
+        self,
+        **kwargs: Unpack[CreateCustomerParams],
+    ) -> Customer: ...
+
+    @overload
+    def create(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody,
+        **options: Unpack[RequestOptions],
+    ) -> Customer: ...
+
+    def create(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody | None = None,
+        **kwargs: Any,
+    ) -> Customer:
+        """Create a customer.
+
+        Deprecated: customers are created by tracking a lead event (POST /track/lead). The route
+        still answers. Not idempotent: a retry after a lost response can create a second
+        customer.
+
+        Deprecated: every call emits a ``DeprecationWarning``.
+
+        Takes keywords, or ``request={...}`` (the official
+        SDK's style: snake_case keys). Every call also
+        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+
+        Args:
+            external_id (str):
+            country (str): ISO 3166-1 alpha-2. Required by the live server (not by older docs).
+            email (str | None, optional):
+            name (str | None, optional):
+            avatar (str | None, optional):
+            stripe_customer_id (str | None, optional):
+
+        Returns:
+            Customer
+
+        Raises:
+            TypeError, ValueError: bad input, before anything is sent.
+            dub_client.errors.APIStatusError: an error status (a subclass per status).
+            dub_client.errors.APIConnectionError: no usable response.
+        """
+        return create_customer.sync(self._client, request, kwargs)
+
+    @overload
+    async def create_async(
+        self,
+        **kwargs: Unpack[CreateCustomerParams],
+    ) -> Customer: ...
+
+    @overload
+    async def create_async(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody,
+        **options: Unpack[RequestOptions],
+    ) -> Customer: ...
+
+    async def create_async(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody | None = None,
+        **kwargs: Any,
+    ) -> Customer:
+        """The async twin of :meth:`create`."""
+        return await create_customer.asyncio(self._client, request, kwargs)
+
+    @overload
+    def get(
+        self,
+        id: str,
+        **kwargs: Unpack[GetCustomerParams],
+    ) -> Customer: ...
+
+    @overload
+    def get(
+        self,
+        *,
+        request: GetCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> Customer: ...
+
+    def get(
+        self,
+        id: str | None = None,
+        *,
+        request: GetCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> Customer:
+        """Retrieve a customer.
+
+        Returns one customer of the authenticated workspace.
+
+        Takes keywords (path parameters also positionally), or ``request={...}`` (the official
+        SDK's style: snake_case keys). Every call also
+        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+
+        Args:
+            id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
+                    `ext_123`). One path segment.
+            include_expanded_fields (bool, optional): Also return link, programId, partner and discount (when they exist).
+
+        Returns:
+            Customer
+
+        Raises:
+            TypeError, ValueError: bad input, before anything is sent.
+            dub_client.errors.APIStatusError: an error status (a subclass per status).
+            dub_client.errors.APIConnectionError: no usable response.
+        """
+        if id is not None:
+            kwargs["id"] = id
+        return get_customer.sync(self._client, request, kwargs)
+
+    @overload
+    async def get_async(
+        self,
+        id: str,
+        **kwargs: Unpack[GetCustomerParams],
+    ) -> Customer: ...
+
+    @overload
+    async def get_async(
+        self,
+        *,
+        request: GetCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> Customer: ...
+
+    async def get_async(
+        self,
+        id: str | None = None,
+        *,
+        request: GetCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> Customer:
+        """The async twin of :meth:`get`."""
+        if id is not None:
+            kwargs["id"] = id
+        return await get_customer.asyncio(self._client, request, kwargs)
+
+    @overload
+    def delete(
+        self,
+        id: str,
+        **kwargs: Unpack[DeleteCustomerParams],
+    ) -> DeletedCustomer: ...
+
+    @overload
+    def delete(
+        self,
+        *,
+        request: DeleteCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> DeletedCustomer: ...
+
+    def delete(
+        self,
+        id: str | None = None,
+        *,
+        request: DeleteCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> DeletedCustomer:
+        """Delete a customer.
+
+        Deletes the customer. The response names the Dub id even when the call used an `ext_`
+        id. A later GET of the same id is a 404.
+
+        Takes keywords (path parameters also positionally), or ``request={...}`` (the official
+        SDK's style: snake_case keys). Every call also
+        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+
+        Args:
+            id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
+                    `ext_123`). One path segment.
+
+        Returns:
+            DeletedCustomer
+
+        Raises:
+            TypeError, ValueError: bad input, before anything is sent.
+            dub_client.errors.APIStatusError: an error status (a subclass per status).
+            dub_client.errors.APIConnectionError: no usable response.
+        """
+        if id is not None:
+            kwargs["id"] = id
+        return delete_customer.sync(self._client, request, kwargs)
+
+    @overload
+    async def delete_async(
+        self,
+        id: str,
+        **kwargs: Unpack[DeleteCustomerParams],
+    ) -> DeletedCustomer: ...
+
+    @overload
+    async def delete_async(
+        self,
+        *,
+        request: DeleteCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> DeletedCustomer: ...
+
+    async def delete_async(
+        self,
+        id: str | None = None,
+        *,
+        request: DeleteCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> DeletedCustomer:
+        """The async twin of :meth:`delete`."""
+        if id is not None:
+            kwargs["id"] = id
+        return await delete_customer.asyncio(self._client, request, kwargs)
+
+    @overload
+    def update(
+        self,
+        id: str,
+        **kwargs: Unpack[UpdateCustomerParams],
+    ) -> Customer: ...
+
+    @overload
+    def update(
+        self,
+        *,
+        request: UpdateCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> Customer: ...
+
+    def update(
+        self,
+        id: str | None = None,
+        *,
+        request: UpdateCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> Customer:
+        """Update a customer.
+
+        Changes only the fields present in the body; an explicit null clears a nullable field.
+        Send `{}` for a no-op (a request without a body is a 400).
+
+        Takes keywords (path parameters also positionally), or ``request={...}`` (the official
+        SDK's style: snake_case keys, the body under ``request_body``). Every call also
+        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+
+        Args:
+            id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
+                    `ext_123`). One path segment.
+            include_expanded_fields (bool, optional): Also return link, programId, partner and discount (when they exist).
+            email (str | None, optional):
+            name (str | None, optional):
+            avatar (str | None, optional):
+            external_id (str, optional):
+            stripe_customer_id (str | None, optional):
+            country (str, optional): Accepted, currently not stored by the server.
+            subscription_canceled_at (datetime.datetime | str | None, optional):
+
+        Returns:
+            Customer
+
+        Raises:
+            TypeError, ValueError: bad input, before anything is sent.
+            dub_client.errors.APIStatusError: an error status (a subclass per status).
+            dub_client.errors.APIConnectionError: no usable response.
+        """
+        if id is not None:
+            kwargs["id"] = id
+        return update_customer.sync(self._client, request, kwargs)
+
+    @overload
+    async def update_async(
+        self,
+        id: str,
+        **kwargs: Unpack[UpdateCustomerParams],
+    ) -> Customer: ...
+
+    @overload
+    async def update_async(
+        self,
+        *,
+        request: UpdateCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> Customer: ...
+
+    async def update_async(
+        self,
+        id: str | None = None,
+        *,
+        request: UpdateCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> Customer:
+        """The async twin of :meth:`update`."""
+        if id is not None:
+            kwargs["id"] = id
+        return await update_customer.asyncio(self._client, request, kwargs)

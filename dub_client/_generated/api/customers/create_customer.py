@@ -1,218 +1,73 @@
-from http import HTTPStatus
-from typing import Any
+"""Create a customer: ``POST /customers``.
 
-import httpx
+Deprecated: customers are created by tracking a lead event (POST /track/lead). The route
+still answers. Not idempotent: a retry after a lost response can create a second customer.
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+Generated from openapi.yaml by ``make generate``; do not edit.
+"""
+
+from typing import TYPE_CHECKING, Any, Required, TypedDict
+
+from ...._operation import Operation, Param, RequestOptions, parse_object
 from ...models.create_customer_body import CreateCustomerBody
 from ...models.customer import Customer
-from ...models.error_response import ErrorResponse
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...._client import BaseClient
 
 
-def _get_kwargs(
-    *,
-    body: CreateCustomerBody,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
+class CreateCustomerRequestBody(TypedDict, total=False):
+    """The body of ``customers.create`` as a dict (snake_case keys)."""
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/customers",
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    external_id: Required[str]
+    country: Required[str]
+    email: str | None
+    name: str | None
+    avatar: str | None
+    stripe_customer_id: str | None
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Customer | ErrorResponse | None:
-    if response.status_code == 201:
-        response_201 = Customer.from_dict(response.json())
-
-        return response_201
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 410:
-        response_410 = ErrorResponse.from_dict(response.json())
-
-        return response_410
-
-    if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+CreateCustomerRequest = CreateCustomerRequestBody
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Customer | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+class CreateCustomerParams(RequestOptions, total=False):
+    """The keyword arguments of ``customers.create``: parameters, body fields and per-call options."""
+
+    external_id: Required[str]
+    country: Required[str]
+    email: str | None
+    name: str | None
+    avatar: str | None
+    stripe_customer_id: str | None
 
 
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateCustomerBody,
-) -> Response[Customer | ErrorResponse]:
-    """Create a customer
-
-     Deprecated: customers are created by tracking a lead event (POST /track/lead). The route still
-    answers. Not idempotent: a retry after a lost response can create a second customer.
-
-    Args:
-        body (CreateCustomerBody):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Customer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+OPERATION: Operation[Customer] = Operation(
+    name="customers.create",
+    method="POST",
+    path="/customers",
+    params=(),
+    parse=parse_object(Customer.from_dict),
+    body=CreateCustomerBody,
+    body_fields=(
+        Param("external_id", "externalId", "body", "str", required=True),
+        Param("country", "country", "body", "str", required=True),
+        Param("email", "email", "body", "str", nullable=True),
+        Param("name", "name", "body", "str", nullable=True),
+        Param("avatar", "avatar", "body", "str", nullable=True),
+        Param("stripe_customer_id", "stripeCustomerId", "body", "str", nullable=True),
+    ),
+    idempotent=False,
+    deprecation="customers.create is deprecated by Dub: customers are created by tracking a lead event (POST /track/lead)",
+)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateCustomerBody,
-) -> Customer | ErrorResponse | None:
-    """Create a customer
-
-     Deprecated: customers are created by tracking a lead event (POST /track/lead). The route still
-    answers. Not idempotent: a retry after a lost response can create a second customer.
-
-    Args:
-        body (CreateCustomerBody):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Customer | ErrorResponse
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateCustomerBody,
-) -> Response[Customer | ErrorResponse]:
-    """Create a customer
-
-     Deprecated: customers are created by tracking a lead event (POST /track/lead). The route still
-    answers. Not idempotent: a retry after a lost response can create a second customer.
-
-    Args:
-        body (CreateCustomerBody):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Customer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> Customer:
+    """Create a customer (``customers.create`` runs this)."""
+    return client._send(OPERATION, request, kwargs)
 
 
 async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateCustomerBody,
-) -> Customer | ErrorResponse | None:
-    """Create a customer
-
-     Deprecated: customers are created by tracking a lead event (POST /track/lead). The route still
-    answers. Not idempotent: a retry after a lost response can create a second customer.
-
-    Args:
-        body (CreateCustomerBody):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Customer | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> Customer:
+    """The async twin of :func:`sync`."""
+    return await client._send_async(OPERATION, request, kwargs)

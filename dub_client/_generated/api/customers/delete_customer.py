@@ -1,213 +1,46 @@
-from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+"""Delete a customer: ``DELETE /customers/{id}``.
 
-import httpx
+Deletes the customer. The response names the Dub id even when the call used an `ext_` id. A
+later GET of the same id is a 404.
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+Generated from openapi.yaml by ``make generate``; do not edit.
+"""
+
+from typing import TYPE_CHECKING, Any, Required, TypedDict
+
+from ...._operation import Operation, Param, RequestOptions, parse_object
 from ...models.deleted_customer import DeletedCustomer
-from ...models.error_response import ErrorResponse
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...._client import BaseClient
 
 
-def _get_kwargs(
-    id: str,
-) -> dict[str, Any]:
+class DeleteCustomerRequest(TypedDict, total=False):
+    """``request=`` of ``customers.delete``: the parameters as one dict (snake_case keys)."""
 
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/customers/{id}".format(
-            id=quote(str(id), safe=""),
-        ),
-    }
-
-    return _kwargs
+    id: Required[str]
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeletedCustomer | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = DeletedCustomer.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 410:
-        response_410 = ErrorResponse.from_dict(response.json())
-
-        return response_410
-
-    if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+class DeleteCustomerParams(RequestOptions, total=False):
+    """The keyword arguments of ``customers.delete``: parameters and per-call options."""
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeletedCustomer | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+OPERATION: Operation[DeletedCustomer] = Operation(
+    name="customers.delete",
+    method="DELETE",
+    path="/customers/{id}",
+    params=(Param("id", "id", "path", "str", required=True, min_length=1),),
+    parse=parse_object(DeletedCustomer.from_dict),
+)
 
 
-def sync_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[DeletedCustomer | ErrorResponse]:
-    """Delete a customer
-
-     Deletes the customer. The response names the Dub id even when the call used an `ext_` id. A later
-    GET of the same id is a 404.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[DeletedCustomer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> DeletedCustomer | ErrorResponse | None:
-    """Delete a customer
-
-     Deletes the customer. The response names the Dub id even when the call used an `ext_` id. A later
-    GET of the same id is a 404.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DeletedCustomer | ErrorResponse
-    """
-
-    return sync_detailed(
-        id=id,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[DeletedCustomer | ErrorResponse]:
-    """Delete a customer
-
-     Deletes the customer. The response names the Dub id even when the call used an `ext_` id. A later
-    GET of the same id is a 404.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[DeletedCustomer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> DeletedCustomer:
+    """Delete a customer (``customers.delete`` runs this)."""
+    return client._send(OPERATION, request, kwargs)
 
 
 async def asyncio(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> DeletedCustomer | ErrorResponse | None:
-    """Delete a customer
-
-     Deletes the customer. The response names the Dub id even when the call used an `ext_` id. A later
-    GET of the same id is a 404.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DeletedCustomer | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-        )
-    ).parsed
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> DeletedCustomer:
+    """The async twin of :func:`sync`."""
+    return await client._send_async(OPERATION, request, kwargs)

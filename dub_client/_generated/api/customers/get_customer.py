@@ -1,230 +1,51 @@
-from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+"""Retrieve a customer: ``GET /customers/{id}``.
 
-import httpx
+Returns one customer of the authenticated workspace.
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+Generated from openapi.yaml by ``make generate``; do not edit.
+"""
+
+from typing import TYPE_CHECKING, Any, Required, TypedDict
+
+from ...._operation import Operation, Param, RequestOptions, parse_object
 from ...models.customer import Customer
-from ...models.error_response import ErrorResponse
-from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ...._client import BaseClient
 
 
-def _get_kwargs(
-    id: str,
-    *,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> dict[str, Any]:
+class GetCustomerRequest(TypedDict, total=False):
+    """``request=`` of ``customers.get``: the parameters as one dict (snake_case keys)."""
 
-    params: dict[str, Any] = {}
-
-    params["includeExpandedFields"] = include_expanded_fields
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/customers/{id}".format(
-            id=quote(str(id), safe=""),
-        ),
-        "params": params,
-    }
-
-    return _kwargs
+    id: Required[str]
+    include_expanded_fields: bool
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Customer | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = Customer.from_dict(response.json())
+class GetCustomerParams(RequestOptions, total=False):
+    """The keyword arguments of ``customers.get``: parameters and per-call options."""
 
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 410:
-        response_410 = ErrorResponse.from_dict(response.json())
-
-        return response_410
-
-    if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    include_expanded_fields: bool
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Customer | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+OPERATION: Operation[Customer] = Operation(
+    name="customers.get",
+    method="GET",
+    path="/customers/{id}",
+    params=(
+        Param("id", "id", "path", "str", required=True, min_length=1),
+        Param("include_expanded_fields", "includeExpandedFields", "query", "bool"),
+    ),
+    parse=parse_object(Customer.from_dict),
+)
 
 
-def sync_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Response[Customer | ErrorResponse]:
-    """Retrieve a customer
-
-     Returns one customer of the authenticated workspace.
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Customer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        include_expanded_fields=include_expanded_fields,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Customer | ErrorResponse | None:
-    """Retrieve a customer
-
-     Returns one customer of the authenticated workspace.
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Customer | ErrorResponse
-    """
-
-    return sync_detailed(
-        id=id,
-        client=client,
-        include_expanded_fields=include_expanded_fields,
-    ).parsed
-
-
-async def asyncio_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Response[Customer | ErrorResponse]:
-    """Retrieve a customer
-
-     Returns one customer of the authenticated workspace.
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Customer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        include_expanded_fields=include_expanded_fields,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> Customer:
+    """Retrieve a customer (``customers.get`` runs this)."""
+    return client._send(OPERATION, request, kwargs)
 
 
 async def asyncio(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Customer | ErrorResponse | None:
-    """Retrieve a customer
-
-     Returns one customer of the authenticated workspace.
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Customer | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            include_expanded_fields=include_expanded_fields,
-        )
-    ).parsed
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> Customer:
+    """The async twin of :func:`sync`."""
+    return await client._send_async(OPERATION, request, kwargs)

@@ -1,258 +1,98 @@
-from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+"""Update a customer: ``PATCH /customers/{id}``.
 
-import httpx
+Changes only the fields present in the body; an explicit null clears a nullable field. Send
+`{}` for a no-op (a request without a body is a 400).
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+Generated from openapi.yaml by ``make generate``; do not edit.
+"""
+
+import datetime
+from typing import TYPE_CHECKING, Any, Required, TypedDict
+
+from ...._operation import (
+    Operation,
+    Param,
+    Readdress,
+    RequestOptions,
+    parse_object,
+)
 from ...models.customer import Customer
-from ...models.error_response import ErrorResponse
 from ...models.update_customer_body import UpdateCustomerBody
-from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ...._client import BaseClient
 
 
-def _get_kwargs(
-    id: str,
-    *,
-    body: UpdateCustomerBody,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
+class UpdateCustomerRequestBody(TypedDict, total=False):
+    """The body of ``customers.update`` as a dict (snake_case keys)."""
 
-    params: dict[str, Any] = {}
+    email: str | None
+    name: str | None
+    avatar: str | None
+    external_id: str
+    stripe_customer_id: str | None
+    country: str
+    subscription_canceled_at: datetime.datetime | str | None
 
-    params["includeExpandedFields"] = include_expanded_fields
 
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+class UpdateCustomerRequest(TypedDict, total=False):
+    """``request=`` of ``customers.update``: the parameters as one dict (snake_case keys)."""
 
-    _kwargs: dict[str, Any] = {
-        "method": "patch",
-        "url": "/customers/{id}".format(
-            id=quote(str(id), safe=""),
+    id: Required[str]
+    include_expanded_fields: bool
+    request_body: UpdateCustomerRequestBody | UpdateCustomerBody
+
+
+class UpdateCustomerParams(RequestOptions, total=False):
+    """The keyword arguments of ``customers.update``: parameters, body fields and per-call options."""
+
+    include_expanded_fields: bool
+    email: str | None
+    name: str | None
+    avatar: str | None
+    external_id: str
+    stripe_customer_id: str | None
+    country: str
+    subscription_canceled_at: datetime.datetime | str | None
+    request_body: UpdateCustomerRequestBody | UpdateCustomerBody
+
+
+OPERATION: Operation[Customer] = Operation(
+    name="customers.update",
+    method="PATCH",
+    path="/customers/{id}",
+    params=(
+        Param("id", "id", "path", "str", required=True, min_length=1),
+        Param("include_expanded_fields", "includeExpandedFields", "query", "bool"),
+    ),
+    parse=parse_object(Customer.from_dict),
+    body=UpdateCustomerBody,
+    body_fields=(
+        Param("email", "email", "body", "str", nullable=True),
+        Param("name", "name", "body", "str", nullable=True),
+        Param("avatar", "avatar", "body", "str", nullable=True),
+        Param("external_id", "externalId", "body", "str"),
+        Param("stripe_customer_id", "stripeCustomerId", "body", "str", nullable=True),
+        Param("country", "country", "body", "str"),
+        Param(
+            "subscription_canceled_at",
+            "subscriptionCanceledAt",
+            "body",
+            "datetime",
+            nullable=True,
         ),
-        "params": params,
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    ),
+    readdress=Readdress("id", "ext_", "externalId"),
+)
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Customer | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = Customer.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 410:
-        response_410 = ErrorResponse.from_dict(response.json())
-
-        return response_410
-
-    if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Customer | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateCustomerBody,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Response[Customer | ErrorResponse]:
-    """Update a customer
-
-     Changes only the fields present in the body; an explicit null clears a nullable field. Send `{}` for
-    a no-op (a request without a body is a 400).
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-        body (UpdateCustomerBody): Every field is optional; only the fields sent change. null
-            clears a nullable field.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Customer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        body=body,
-        include_expanded_fields=include_expanded_fields,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateCustomerBody,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Customer | ErrorResponse | None:
-    """Update a customer
-
-     Changes only the fields present in the body; an explicit null clears a nullable field. Send `{}` for
-    a no-op (a request without a body is a 400).
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-        body (UpdateCustomerBody): Every field is optional; only the fields sent change. null
-            clears a nullable field.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Customer | ErrorResponse
-    """
-
-    return sync_detailed(
-        id=id,
-        client=client,
-        body=body,
-        include_expanded_fields=include_expanded_fields,
-    ).parsed
-
-
-async def asyncio_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateCustomerBody,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Response[Customer | ErrorResponse]:
-    """Update a customer
-
-     Changes only the fields present in the body; an explicit null clears a nullable field. Send `{}` for
-    a no-op (a request without a body is a 400).
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-        body (UpdateCustomerBody): Every field is optional; only the fields sent change. null
-            clears a nullable field.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Customer | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        body=body,
-        include_expanded_fields=include_expanded_fields,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> Customer:
+    """Update a customer (``customers.update`` runs this)."""
+    return client._send(OPERATION, request, kwargs)
 
 
 async def asyncio(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateCustomerBody,
-    include_expanded_fields: bool | Unset = UNSET,
-) -> Customer | ErrorResponse | None:
-    """Update a customer
-
-     Changes only the fields present in the body; an explicit null clears a nullable field. Send `{}` for
-    a no-op (a request without a body is a 400).
-
-    Args:
-        id (str):
-        include_expanded_fields (bool | Unset):
-        body (UpdateCustomerBody): Every field is optional; only the fields sent change. null
-            clears a nullable field.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Customer | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-            include_expanded_fields=include_expanded_fields,
-        )
-    ).parsed
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> Customer:
+    """The async twin of :func:`sync`."""
+    return await client._send_async(OPERATION, request, kwargs)

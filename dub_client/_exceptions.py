@@ -1,0 +1,191 @@
+"""The error classes that do not depend on the spec; :mod:`dub_client.errors` adds the
+ones generated from ``openapi.yaml`` (one per ``components/responses`` error).
+
+The status → class mapping is the one generated table ``STATUS_ERRORS``; any
+other 4xx/5xx (405, 418, 502, 520 …) becomes :class:`SDKError`. Error bodies are read
+defensively: an HTML page, an empty body, an unknown ``code`` or a JSON body of
+the wrong shape never masks the status — the raw text is kept in ``body``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ConfigurationError",
+    "DubError",
+    "ResponseValidationError",
+    "SDKError",
+    "error_from_response",
+]
+
+_EXCERPT = 200
+
+
+class DubError(Exception):
+    """Base class of every error dub-client raises on purpose.
+
+    ``status_code``, ``body``, ``headers`` and ``raw_response`` are set when an
+    HTTP response was received (``None``/empty otherwise); ``attempts`` is how
+    many requests were sent before giving up.
+    """
+
+    status_code: int | None = None
+    body: str = ""
+    headers: httpx.Headers
+    raw_response: httpx.Response | None = None
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.attempts = attempts
+        self.headers = httpx.Headers()
+
+    def __str__(self) -> str:
+        suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
+        return f"{self.message}{suffix}"
+
+
+class ConfigurationError(DubError, ValueError):
+    """The client was configured wrongly (no API key, a bad server URL…)."""
+
+
+class APIStatusError(DubError):
+    """The API answered with an error status (4xx/5xx, or an unexpected 1xx/3xx).
+
+    Attributes: ``status_code``, ``code`` (the API's machine-readable code, an
+    open set, ``None`` when the body had none), ``message``, ``doc_url``,
+    ``headers``, ``body`` (raw text), ``raw_response``, ``request_id`` (when
+    the platform sent one) and ``retry_after``: the wait the server asked for, in
+    seconds, as read from ``Retry-After``/``retry-after-ms`` on a retryable status
+    (``None`` when absent or unreadable). When it is longer than the retry
+    policy's cap the SDK raises at once rather than sleep.
+    """
+
+    status_code: int
+    request_id: str | None
+    retry_after: float | None = None
+    raw_response: httpx.Response
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: str,
+        code: str | None = None,
+        doc_url: str | None = None,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message, attempts=attempts)
+        self.status_code = response.status_code
+        self.code = code
+        self.doc_url = doc_url
+        self.body = body
+        self.headers = response.headers
+        self.raw_response = response
+        self.request_id = response.headers.get("x-request-id") or response.headers.get(
+            "x-vercel-id"
+        )
+
+    def __str__(self) -> str:
+        head = f"{self.status_code} {self.code}" if self.code else f"{self.status_code}"
+        text = f"{head}: {self.message}"
+        if self.request_id:
+            text += f" [request {self.request_id}]"
+        if self.attempts > 1:
+            text += f" (after {self.attempts} attempts)"
+        return text
+
+    def __repr__(self) -> str:
+        name = type(self).__name__
+        fields = f"status_code={self.status_code}, code={self.code!r}"
+        return f"{name}({fields}, message={self.message!r})"
+
+
+class SDKError(APIStatusError):
+    """Any other error status (405, 418, 502, 503, 520 …), whatever the body."""
+
+
+class ResponseValidationError(APIStatusError):
+    """A 2xx response whose body does not match the spec (``body`` keeps it)."""
+
+
+class APIConnectionError(DubError):
+    """No usable response: the connection failed or dropped. ``__cause__`` is the httpx error."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool). ``__cause__`` is the httpx error."""
+
+
+def _read_error_body(text: str) -> tuple[str | None, str | None, str | None]:
+    """(code, message, doc_url) from ``{"error": {...}}``; Nones for any other shape."""
+    if not text or text.lstrip()[:1] not in ("{", "["):
+        return None, None, None
+    try:
+        data: Any = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, None, None
+    error = data.get("error") if isinstance(data, dict) else None
+    if isinstance(error, str):  # {"error": "text"} seen on some platforms
+        return None, error, None
+    if not isinstance(error, dict):
+        return None, None, None
+    code, message, doc_url = error.get("code"), error.get("message"), error.get("doc_url")
+    return (
+        code if isinstance(code, str) else None,
+        message if isinstance(message, str) else None,
+        doc_url if isinstance(doc_url, str) else None,
+    )
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
+
+
+def error_from_response(
+    response: httpx.Response,
+    *,
+    attempts: int = 1,
+    classes: Mapping[int, type[APIStatusError]] | None = None,
+) -> APIStatusError:
+    """The typed error for a non-2xx response. Never raises, whatever the body.
+
+    ``classes`` maps a status to its class (default: the generated ``STATUS_ERRORS``);
+    any other status gives :class:`SDKError`.
+    """
+    if classes is None:
+        from ._generated.errors import STATUS_ERRORS
+
+        classes = STATUS_ERRORS
+    try:
+        body = response.text
+    except Exception:  # undecodable bytes: keep what we can
+        body = response.content.decode("utf-8", "replace")
+    code, message, doc_url = _read_error_body(body)
+    if message is None:
+        message = _excerpt(body) if body.strip() else (response.reason_phrase or "error")
+    cls = classes.get(response.status_code, SDKError)
+    return cls(message, response=response, body=body, code=code, doc_url=doc_url, attempts=attempts)
+
+
+def validation_error(
+    response: httpx.Response, reason: str, *, attempts: int = 1
+) -> ResponseValidationError:
+    """A :class:`ResponseValidationError` for a 2xx body that did not parse."""
+    body = response.content.decode("utf-8", "replace")
+    return ResponseValidationError(
+        f"the response body does not match the spec: {reason}",
+        response=response,
+        body=body,
+        attempts=attempts,
+    )

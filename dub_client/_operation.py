@@ -1,0 +1,389 @@
+"""What one API operation is, as data, and the generic checks that turn a call into a request.
+
+The generated module of each operation (``_generated/api/<tag>/<operation>.py``)
+holds one :class:`Operation`: its method and path, every parameter with its wire
+name, place and constraints (from ``openapi.yaml``), its body model, how to parse
+its answer, its retry safety and its pagination. Nothing here names an operation:
+:func:`prepare` checks any call against its :class:`Operation` and
+:func:`build` turns the checked values into method, path, query, headers and body.
+
+Bad input raises ``TypeError`` (unknown name, wrong type, missing value) or
+``ValueError`` (a value out of bounds), naming the operation and the parameter,
+before anything is sent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypedDict, TypeVar
+from urllib.parse import quote
+
+from ._retries import RetryConfig
+
+__all__ = [
+    "CallOptions",
+    "Operation",
+    "Pagination",
+    "Param",
+    "Readdress",
+    "RequestOptions",
+    "build",
+    "parse_list",
+    "parse_object",
+    "prepare",
+]
+
+T = TypeVar("T")
+Kind = Literal["str", "int", "float", "bool", "datetime", "enum", "any"]
+#: The key under which ``request={...}`` carries the body of an operation that also has
+#: parameters (the official SDK's name).
+BODY_KEY = "request_body"
+
+
+class RequestOptions(TypedDict, total=False):
+    """The per-call options every operation takes (``None`` means "the client's")."""
+
+    retries: RetryConfig | None
+    timeout_ms: int | float | None
+    http_headers: Mapping[str, str] | None
+    server_url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CallOptions:
+    """:class:`RequestOptions`, once checked."""
+
+    retries: RetryConfig | None = None
+    timeout_ms: int | float | None = None
+    http_headers: Mapping[str, str] | None = None
+    server_url: str | None = None
+
+
+OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter or body field: Python name, wire name, place and constraints."""
+
+    name: str
+    wire: str
+    where: Literal["path", "query", "header", "body"]
+    kind: Kind = "any"
+    required: bool = False
+    nullable: bool = False
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+
+    def describe(self) -> str:
+        names = {"datetime": "datetime", "enum": "str"}.get(self.kind, self.kind)
+        return f"{names} | None" if self.nullable else names
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """How the next page is asked for (``x-sdk-pagination``), in Python names.
+
+    The answer is a bare list: the next page starts after the last item's
+    ``cursor`` (``next``), or ends before the first one when the caller walks
+    backwards (``previous``); an offset ``page`` is used instead when the caller
+    chose it or when ``requires`` (a parameter and the value cursors need) does
+    not hold. A page shorter than ``size`` (default ``default_size``) is the last.
+    """
+
+    next: str
+    previous: str | None = None
+    cursor: str = "id"
+    page: str | None = None
+    max_page: int | None = None
+    size: str | None = None
+    default_size: int | None = None
+    requires: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Readdress:
+    """A write that is not safe to retry when it renames what its path addresses
+    (``x-sdk-readdress``): path ``parameter`` starts with ``prefix`` and the body
+    sets ``field`` (a wire name)."""
+
+    parameter: str
+    prefix: str
+    field: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Operation(Generic[T]):
+    """One operation of the spec, as the generated code declares it."""
+
+    name: str
+    method: str
+    path: str
+    params: tuple[Param, ...]
+    parse: Callable[[Any], T]
+    body: type[Any] | None = None
+    body_fields: tuple[Param, ...] = ()
+    idempotent: bool = True
+    readdress: Readdress | None = None
+    pagination: Pagination | None = None
+    deprecation: str | None = None
+    #: every name a call may use (parameters, body fields, ``request_body``), for messages
+    known: tuple[str, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        names = [spec.name for spec in (*self.params, *self.body_fields)]
+        if self.body is not None and self.params:
+            names.append(BODY_KEY)
+        object.__setattr__(self, "known", tuple(sorted(names)))
+
+
+# -- checking -------------------------------------------------------------------------------
+def _fail_unknown(op: Operation[Any], key: Any) -> TypeError:
+    import difflib  # only on the error path
+
+    snake = "".join("_" + c.lower() if c.isupper() else c for c in str(key)).lstrip("_")
+    hint = difflib.get_close_matches(snake, op.known, n=1)
+    also = f" (did you mean {hint[0]!r}?)" if hint else ""
+    return TypeError(
+        f"{op.name}: unknown parameter {key!r}{also}; expected one of {list(op.known)}"
+    )
+
+
+def _coerce(where: str, spec: Param, value: Any) -> Any:
+    name = f"{where}{spec.name}"
+    if value is None:
+        if spec.nullable:
+            return None
+        raise TypeError(f"{name} must be {spec.describe()}, not None")
+    kind = spec.kind
+    if kind == "enum":
+        if isinstance(value, str) and value in spec.choices:
+            return str(value)
+        if isinstance(value, str):
+            raise ValueError(f"{name} must be one of {list(spec.choices)}, not {value!r}")
+    elif kind == "bool":
+        if isinstance(value, bool):
+            return value
+    elif kind in ("int", "float"):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if kind == "int" and not isinstance(value, int):
+                raise TypeError(f"{name} must be int, not float ({value!r})")
+            _check_bounds(name, spec, value)
+            return value
+    elif kind == "datetime":
+        return _coerce_datetime(name, value)
+    elif kind == "str":
+        if isinstance(value, str):
+            _check_length(name, spec, value)
+            return value
+    else:
+        return value
+    raise TypeError(f"{name} must be {spec.describe()}, not {type(value).__name__} ({value!r})")
+
+
+def _check_bounds(name: str, spec: Param, value: float) -> None:
+    low, high = spec.minimum, spec.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = (
+            f"between {low:g} and {high:g}"
+            if low is not None and high is not None
+            else (f"at least {low:g}" if low is not None else f"at most {high:g}")
+        )
+        raise ValueError(f"{name} must be {bounds}, not {value}")
+
+
+def _check_length(name: str, spec: Param, value: str) -> None:
+    if (spec.min_length or spec.where == "path") and not value.strip():
+        raise ValueError(f"{name} must not be empty")
+    if spec.max_length is not None and len(value) > spec.max_length:
+        raise ValueError(f"{name} must be at most {spec.max_length} characters")
+    if spec.where == "path" and value in (".", ".."):
+        raise ValueError(f"{name} must not be {value!r} (it would address another path)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{name} is not valid text (a lone surrogate)") from None
+
+
+def _coerce_datetime(name: str, value: Any) -> datetime.datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{name} is not an ISO-8601 date-time: {value!r}") from None
+    if not isinstance(value, datetime.datetime):
+        raise TypeError(f"{name} must be a datetime, not {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware (e.g. datetime.now(timezone.utc))")
+    return value
+
+
+def _check_all(
+    op: Operation[Any], specs: tuple[Param, ...], given: Mapping[str, Any], where: str
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in given.items():
+        spec = next((s for s in specs if s.name == key), None)
+        if spec is None:
+            raise _fail_unknown(op, key)
+        if value is None and not spec.nullable and spec.where != "body":
+            continue  # a parameter given as None is a parameter not given
+        out[key] = _coerce(where, spec, value)
+    missing = [spec.name for spec in specs if spec.required and spec.name not in out]
+    if missing:
+        raise TypeError(f"{where}missing required parameter(s): {', '.join(missing)}")
+    return out
+
+
+def _options(op: Operation[Any], kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], CallOptions]:
+    given = {k: v for k, v in kwargs.items() if k not in OPTION_NAMES}
+    if len(given) == len(kwargs):
+        return given, NO_OPTIONS
+    return given, CallOptions(**{k: v for k, v in kwargs.items() if k in OPTION_NAMES})
+
+
+NO_OPTIONS = CallOptions()
+
+
+def prepare(
+    op: Operation[Any], request: Any, kwargs: Mapping[str, Any]
+) -> tuple[dict[str, Any], CallOptions]:
+    """The checked values of one call (Python names) and its per-call options.
+
+    ``request`` is the official SDK's ``request={...}``: the parameters as one dict,
+    with the body under ``request_body``; for an operation with a body and no
+    parameters, ``request`` is the body itself (a dict or the body model).
+    ``kwargs`` are the keyword arguments: parameters, body fields and options.
+    """
+    where = f"{op.name}: "
+    given, options = _options(op, kwargs)
+    body_only = op.body is not None and not op.params
+    if request is not None:
+        if body_only and not isinstance(request, Mapping):
+            given = _merge(where, {BODY_KEY: request}, given)
+        elif not isinstance(request, Mapping):
+            raise TypeError(f"{where}request must be a dict, not {type(request).__name__}")
+        elif body_only:
+            if given:
+                raise TypeError(f"{where}give the fields as keywords or as request=, not both")
+            given = {BODY_KEY: request}
+        else:
+            given = _merge(where, request, given)
+    body_names = {spec.name for spec in op.body_fields}
+    fields = {k: given.pop(k) for k in list(given) if k in body_names}
+    body: Any = given.pop(BODY_KEY, None) if op.body is not None else None
+    if fields:
+        if body is not None:
+            raise TypeError(f"{where}give the fields as keywords or as {BODY_KEY}, not both")
+        body = fields
+    values = _check_all(op, op.params, given, where)
+    if op.body is not None:
+        values[BODY_KEY] = _check_body(op, body)
+    if op.pagination is not None:
+        _check_paging(where, op.pagination, values)
+    return values, options
+
+
+def _check_body(op: Operation[Any], body: Any) -> Any:
+    assert op.body is not None
+    if isinstance(body, op.body):
+        return body
+    if body is None:
+        body = {}
+    if not isinstance(body, Mapping):
+        raise TypeError(f"{op.name}: {BODY_KEY} must be a dict, not {type(body).__name__}")
+    return op.body(**_check_all(op, op.body_fields, body, f"{op.name} body: "))
+
+
+def _merge(where: str, request: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    clash = set(request) & set(given)
+    if clash:
+        raise TypeError(f"{where}{sorted(clash)} given both in request= and as keywords")
+    return {**request, **given}
+
+
+def _check_paging(where: str, paging: Pagination, values: dict[str, Any]) -> None:
+    if paging.size and paging.default_size is not None:
+        # sent even when not given: "a short page is the last" must use the server's size
+        values.setdefault(paging.size, paging.default_size)
+    cursors = [name for name in (paging.next, paging.previous) if name and name in values]
+    if len(cursors) == 2:
+        raise ValueError(f"{where}give {cursors[0]} or {cursors[1]}, not both")
+    if cursors and paging.page and paging.page in values:
+        raise ValueError(f"{where}{paging.page} cannot be combined with a cursor")
+    if cursors and paging.requires is not None:
+        name, wanted = paging.requires
+        if values.get(name, wanted) != wanted:
+            raise ValueError(f"{where}cursors only work with {name}={wanted!r}")
+
+
+# -- building --------------------------------------------------------------------------------
+def _wire(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
+
+
+def build(
+    op: Operation[Any], values: Mapping[str, Any]
+) -> tuple[str, dict[str, str], dict[str, str], Any]:
+    """Path, query, headers and JSON body (``None`` without a body) for checked ``values``."""
+    path = op.path
+    query: dict[str, str] = {}
+    headers: dict[str, str] = {}
+    for spec in op.params:
+        value = values.get(spec.name)
+        if value is None:
+            continue
+        if spec.where == "path":
+            path = path.replace("{" + spec.wire + "}", quote(_wire(value), safe=""))
+        elif spec.where == "query":
+            query[spec.wire] = _wire(value)
+        elif spec.where == "header":
+            headers[spec.wire] = _wire(value)
+    body = values.get(BODY_KEY)
+    return path, query, headers, (body.to_dict() if body is not None else None)
+
+
+def is_idempotent(op: Operation[Any], values: Mapping[str, Any], body: Any) -> bool:
+    """Whether sending this call twice has the effect of sending it once."""
+    rule = op.readdress
+    if not op.idempotent or rule is None:
+        return op.idempotent
+    renames = isinstance(body, dict) and rule.field in body
+    return not (renames and str(values.get(rule.parameter, "")).startswith(rule.prefix))
+
+
+# -- parsing ---------------------------------------------------------------------------------
+def parse_object(from_dict: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]:
+    """A parser of one JSON object into a generated model."""
+
+    def parse(data: Any) -> T:
+        if type(data) is not dict:
+            raise TypeError(f"expected a JSON object, got {type(data).__name__}")
+        return from_dict(data)
+
+    return parse
+
+
+def parse_list(from_dict: Callable[[dict[str, Any]], T]) -> Callable[[Any], list[T]]:
+    """A parser of a JSON array of objects into a list of generated models."""
+
+    def parse(data: Any) -> list[T]:
+        if type(data) is not list:
+            raise TypeError(f"expected a JSON array, got {type(data).__name__}")
+        if not all(type(item) is dict for item in data):
+            raise TypeError("expected a JSON array of objects")
+        return [from_dict(item) for item in data]
+
+    return parse
