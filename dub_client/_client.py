@@ -28,7 +28,7 @@ from ._exceptions import (
     error_from_response,
     validation_error,
 )
-from ._operation import CallOptions, Operation, build, is_idempotent, prepare
+from ._operation import Operation, RequestOptions, build, is_idempotent, prepare
 from ._pagination import AsyncPage, AsyncPager, Page
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
@@ -40,8 +40,6 @@ from ._retries import (
     send_with_retries_async,
 )
 from ._version import __version__
-
-__all__ = ["DEFAULT_SERVER_URL", "DEFAULT_TIMEOUT", "BaseClient", "ConfigurationError"]
 
 logger = logging.getLogger("dub_client")
 
@@ -103,8 +101,8 @@ def _check_headers(headers: Any) -> dict[str, str]:
     return dict(headers)
 
 
-def _check_retries(retries: Any) -> RetryConfig:
-    if not isinstance(retries, RetryConfig):
+def _check_retries(retries: Any) -> RetryConfig | None:
+    if retries is not None and not isinstance(retries, RetryConfig):
         raise TypeError(
             "retries must be a dub_client.RetryConfig (e.g. RetryConfig('none')), "
             f"not {type(retries).__module__}.{type(retries).__name__}"
@@ -304,21 +302,18 @@ class BaseClient:
         headers: dict[str, str],
         op: Operation[Any],
         values: Mapping[str, Any],
-        options: CallOptions,
+        options: RequestOptions,
     ) -> tuple[httpx.Request, bool]:
+        server_url = options.get("server_url")
         base = (
-            _check_server_url(options.server_url, "server_url")
-            if options.server_url is not None
-            else self._server_url
+            self._server_url if server_url is None else _check_server_url(server_url, "server_url")
         )
         path, query, extra, body = build(op, values)
         if extra:
             headers = {**headers, **extra}
-        if options.http_headers:
-            headers = {**headers, **_check_headers(options.http_headers)}
-        if options.retries is not None:
-            _check_retries(options.retries)
-        timeout = _timeout(options.timeout_ms) or self._timeout
+        if options.get("http_headers"):
+            headers = {**headers, **_check_headers(options.get("http_headers"))}
+        timeout = _timeout(options.get("timeout_ms")) or self._timeout
         request = http.build_request(
             op.method,
             base + path,
@@ -329,14 +324,14 @@ class BaseClient:
         )
         return request, is_idempotent(op, values, body)
 
-    def _fetch(self, op: Operation[T], values: Mapping[str, Any], options: CallOptions) -> T:
+    def _fetch(self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions) -> T:
         http = self._sync_client()
         request, idempotent = self._build(http, self._sync_request_headers, op, values, options)
         try:
             outcome = send_with_retries(
                 lambda: http.send(request),
                 request,
-                options.retries or self._retry_config,
+                _check_retries(options.get("retries")) or self._retry_config,
                 idempotent,
                 self._timing,
             )
@@ -345,7 +340,7 @@ class BaseClient:
         return _finish(op, outcome)
 
     async def _fetch_async(
-        self, op: Operation[T], values: Mapping[str, Any], options: CallOptions
+        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
     ) -> T:
         http = self._async_http()
         request, idempotent = self._build(http, self._async_request_headers, op, values, options)
@@ -353,7 +348,7 @@ class BaseClient:
             outcome = await send_with_retries_async(
                 lambda: http.send(request),
                 request,
-                options.retries or self._retry_config,
+                _check_retries(options.get("retries")) or self._retry_config,
                 idempotent,
                 self._timing,
             )
@@ -400,7 +395,7 @@ class BaseClient:
 
 def _prepare(
     op: Operation[Any], request: Any, kwargs: Mapping[str, Any]
-) -> tuple[dict[str, Any], CallOptions]:
+) -> tuple[dict[str, Any], RequestOptions]:
     if op.deprecation:
         # user code -> resource method -> generated caller -> _send -> here
         warnings.warn(op.deprecation, DeprecationWarning, stacklevel=5)

@@ -23,19 +23,6 @@ from urllib.parse import quote
 
 from ._retries import RetryConfig
 
-__all__ = [
-    "CallOptions",
-    "Operation",
-    "Pagination",
-    "Param",
-    "Readdress",
-    "RequestOptions",
-    "build",
-    "parse_list",
-    "parse_object",
-    "prepare",
-]
-
 T = TypeVar("T")
 Kind = Literal["str", "int", "float", "bool", "datetime", "enum", "any"]
 #: The key under which ``request={...}`` carries the body of an operation that also has
@@ -50,16 +37,6 @@ class RequestOptions(TypedDict, total=False):
     timeout_ms: int | float | None
     http_headers: Mapping[str, str] | None
     server_url: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class CallOptions:
-    """:class:`RequestOptions`, once checked."""
-
-    retries: RetryConfig | None = None
-    timeout_ms: int | float | None = None
-    http_headers: Mapping[str, str] | None = None
-    server_url: str | None = None
 
 
 OPTION_NAMES = frozenset(RequestOptions.__annotations__)
@@ -241,19 +218,9 @@ def _check_all(
     return out
 
 
-def _options(op: Operation[Any], kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], CallOptions]:
-    given = {k: v for k, v in kwargs.items() if k not in OPTION_NAMES}
-    if len(given) == len(kwargs):
-        return given, NO_OPTIONS
-    return given, CallOptions(**{k: v for k, v in kwargs.items() if k in OPTION_NAMES})
-
-
-NO_OPTIONS = CallOptions()
-
-
 def prepare(
     op: Operation[Any], request: Any, kwargs: Mapping[str, Any]
-) -> tuple[dict[str, Any], CallOptions]:
+) -> tuple[dict[str, Any], RequestOptions]:
     """The checked values of one call (Python names) and its per-call options.
 
     ``request`` is the official SDK's ``request={...}``: the parameters as one dict,
@@ -262,7 +229,8 @@ def prepare(
     ``kwargs`` are the keyword arguments: parameters, body fields and options.
     """
     where = f"{op.name}: "
-    given, options = _options(op, kwargs)
+    given = dict(kwargs)
+    options: Any = {name: given.pop(name) for name in OPTION_NAMES if name in given}
     body_only = op.body is not None and not op.params
     if request is not None:
         if body_only and not isinstance(request, Mapping):

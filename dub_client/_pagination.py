@@ -15,8 +15,6 @@ from typing import Any, Generic, TypeVar
 from ._exceptions import DubError
 from ._operation import Pagination
 
-__all__ = ["AsyncPage", "AsyncPager", "Page", "next_values"]
-
 T = TypeVar("T")
 
 
@@ -64,27 +62,13 @@ def _next_or_error(
         return error
 
 
-class Page(Generic[T]):
-    """One page of a list.
+class _PageBase(Generic[T]):
+    __slots__ = ("_next", "items", "params")
 
-    ``items`` holds this page. Iterating the page yields every item from here to
-    the end of the list, fetching further pages lazily; use :meth:`iter_pages` for
-    page-by-page work, :meth:`next_page` for one step.
-    """
-
-    __slots__ = ("_fetch", "_next", "items", "params")
-
-    def __init__(
-        self,
-        items: list[T],
-        params: dict[str, Any],
-        paging: Pagination,
-        fetch: Callable[[dict[str, Any]], Page[T]],
-    ) -> None:
+    def __init__(self, items: list[T], params: dict[str, Any], paging: Pagination) -> None:
         self.items = items
         #: the values (Python names) of the request that fetched this page
         self.params = params
-        self._fetch = fetch
         self._next = _next_or_error(paging, params, items)
 
     @property
@@ -96,15 +80,45 @@ class Page(Generic[T]):
         """Whether another request may return more items."""
         return self._next is not None
 
+    def _next_values(self) -> dict[str, Any] | None:
+        if isinstance(self._next, DubError):
+            raise self._next
+        return self._next
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(items={len(self.items)}, has_next_page={self.has_next_page()})"
+        )
+
+
+class Page(_PageBase[T]):
+    """One page of a list.
+
+    ``items`` holds this page. Iterating the page yields every item from here to
+    the end of the list, fetching further pages lazily; use :meth:`iter_pages` for
+    page-by-page work, :meth:`next_page` for one step.
+    """
+
+    __slots__ = ("_fetch",)
+
+    def __init__(
+        self,
+        items: list[T],
+        params: dict[str, Any],
+        paging: Pagination,
+        fetch: Callable[[dict[str, Any]], Page[T]],
+    ) -> None:
+        super().__init__(items, params, paging)
+        self._fetch = fetch
+
     def next(self) -> Page[T] | None:
         """:meth:`next_page` under the official SDK's name: ``while res: ...; res = res.next()``."""
         return self.next_page()
 
     def next_page(self) -> Page[T] | None:
         """Fetch the following page (``None`` after the last one)."""
-        if isinstance(self._next, DubError):
-            raise self._next
-        return self._fetch(self._next) if self._next is not None else None
+        values = self._next_values()
+        return self._fetch(values) if values is not None else None
 
     def iter_pages(self) -> Iterator[Page[T]]:
         """This page and every following one."""
@@ -117,14 +131,11 @@ class Page(Generic[T]):
         for page in self.iter_pages():
             yield from page.items
 
-    def __repr__(self) -> str:
-        return f"Page(items={len(self.items)}, has_next_page={self.has_next_page()})"
 
-
-class AsyncPage(Generic[T]):
+class AsyncPage(_PageBase[T]):
     """The async twin of :class:`Page` (``async for`` walks every page)."""
 
-    __slots__ = ("_fetch", "_next", "items", "params")
+    __slots__ = ("_fetch",)
 
     def __init__(
         self,
@@ -133,19 +144,8 @@ class AsyncPage(Generic[T]):
         paging: Pagination,
         fetch: Callable[[dict[str, Any]], Awaitable[AsyncPage[T]]],
     ) -> None:
-        self.items = items
-        self.params = params
+        super().__init__(items, params, paging)
         self._fetch = fetch
-        self._next = _next_or_error(paging, params, items)
-
-    @property
-    def result(self) -> list[T]:
-        """``items``, under the official SDK's name."""
-        return self.items
-
-    def has_next_page(self) -> bool:
-        """Whether another request may return more items."""
-        return self._next is not None
 
     async def next(self) -> AsyncPage[T] | None:
         """:meth:`next_page`, under the official SDK's name."""
@@ -153,9 +153,8 @@ class AsyncPage(Generic[T]):
 
     async def next_page(self) -> AsyncPage[T] | None:
         """Fetch the following page (``None`` after the last one)."""
-        if isinstance(self._next, DubError):
-            raise self._next
-        return await self._fetch(self._next) if self._next is not None else None
+        values = self._next_values()
+        return await self._fetch(values) if values is not None else None
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and every following one."""
@@ -168,9 +167,6 @@ class AsyncPage(Generic[T]):
         async for page in self.iter_pages():
             for item in page.items:
                 yield item
-
-    def __repr__(self) -> str:
-        return f"AsyncPage(items={len(self.items)}, has_next_page={self.has_next_page()})"
 
 
 class AsyncPager(Generic[T]):

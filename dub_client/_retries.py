@@ -18,18 +18,6 @@ from typing import Literal
 
 import httpx
 
-__all__ = [
-    "DEFAULT_RETRY_CONFIG",
-    "RETRYABLE_STATUSES",
-    "BackoffStrategy",
-    "Decision",
-    "RetryConfig",
-    "Timing",
-    "backoff_delay",
-    "decide",
-    "parse_retry_after",
-]
-
 logger = logging.getLogger("dub_client")
 
 #: Statuses worth another try for an idempotent request.

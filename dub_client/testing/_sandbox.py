@@ -30,9 +30,7 @@ __all__ = ["Fault", "Reply", "Sandbox"]
 
 _DOC = "https://dub.co/docs/api-reference/errors#"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_SORT_FIELDS = ("createdAt", "saleAmount", "firstSaleAt", "subscriptionCanceledAt")
 _LIST_FILTERS = ("country", "linkId", "programId", "partnerId")
-_NULLABLE_UPDATE = ("email", "name", "avatar", "stripeCustomerId", "subscriptionCanceledAt")
 _CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -82,6 +80,31 @@ class Fault:
     def __post_init__(self) -> None:
         if self.method is not None:
             self.method = self.method.upper()
+
+
+def _param(operation: Any, wire: str) -> Any:
+    """The generated description of one parameter (bounds, enum values) of ``operation``."""
+    return next(p for p in (*operation.params, *operation.body_fields) if p.wire == wire)
+
+
+def _list_facts() -> tuple[dict[str, tuple[int, float, float]], tuple[str, ...], tuple[str, ...]]:
+    """(default, minimum, maximum) of the paging numbers, and the sortBy/sortOrder values,
+    as openapi.yaml gives them (through the generated list operation)."""
+    from .._generated.api.customers.get_customers import OPERATION as LIST
+
+    paging = LIST.pagination
+    assert paging is not None and paging.size and paging.page
+    sizes = {}
+    for name, default in ((paging.size, paging.default_size), (paging.page, 1)):
+        spec = next(p for p in LIST.params if p.name == name)
+        sizes[spec.wire] = (default or 1, spec.minimum or 1, spec.maximum or float("inf"))
+    return sizes, _param(LIST, "sortBy").choices, _param(LIST, "sortOrder").choices
+
+
+def _nullable_update_fields() -> tuple[str, ...]:
+    from .._generated.api.customers.update_customer import OPERATION as UPDATE
+
+    return tuple(p.wire for p in UPDATE.body_fields if p.nullable)
 
 
 def _error(status: int, message: str, code: str | None = None) -> Reply:
@@ -380,7 +403,7 @@ class Sandbox:
         expanded = self._flag(params)
         if isinstance(expanded, Reply):
             return expanded
-        sizes = {"pageSize": (100, 1, 100), "page": (1, 1, 1000)}
+        sizes, sort_fields, sort_orders = _list_facts()
         numbers: dict[str, int] = {}
         for name, (default, low, high) in sizes.items():
             raw = params.get(name)
@@ -392,7 +415,7 @@ class Sandbox:
                 return _error(422, f"{name} must be between {low} and {high}")
         sort_by = params.get("sortBy", "createdAt")
         sort_order = params.get("sortOrder", "desc")
-        if sort_by not in _SORT_FIELDS or sort_order not in ("asc", "desc"):
+        if sort_by not in sort_fields or sort_order not in sort_orders:
             return _error(422, "Invalid sortBy or sortOrder")
         after, before = params.get("startingAfter"), params.get("endingBefore")
         cursor = after or before
@@ -493,7 +516,7 @@ class Sandbox:
         for key in ("externalId", "country"):
             if key in data and not isinstance(data[key], str):
                 return _error(422, f"{key} must be a string")
-        for key in _NULLABLE_UPDATE:
+        for key in _nullable_update_fields():
             if key in data and data[key] is not None and not isinstance(data[key], str):
                 return _error(422, f"{key} must be a string or null")
         if isinstance(data.get("email"), str) and not _EMAIL.match(data["email"]):
@@ -535,7 +558,7 @@ class Sandbox:
         problem = self._check_fields(data, customer["id"])
         if problem is not None:
             return problem
-        for key in ("externalId", *_NULLABLE_UPDATE):  # country is accepted, not stored
+        for key in ("externalId", *_nullable_update_fields()):  # country: accepted, not stored
             if key in data:
                 customer[key] = data[key]
         if isinstance(data.get("subscriptionCanceledAt"), str):  # stored as a date, not as sent
