@@ -6,19 +6,26 @@ import datetime
 from typing import Any
 
 import pytest
+from _spec import op_named
 from conftest import Recorder
 
 from dub_client import Dub
 
+LIST = op_named("list")
+SIZE = LIST.param("pageSize")["schema"]
+PAGE = LIST.param("page")["schema"]
+SIZES = f"between {SIZE['minimum']} and {SIZE['maximum']}"
 BAD_LIST: list[tuple[dict[str, Any], type[Exception], str]] = [
-    ({"page_size": 0}, ValueError, "page_size must be between 1 and 100"),
-    ({"page_size": 101}, ValueError, "page_size must be between 1 and 100"),
-    ({"page": 1001}, ValueError, "page must be between 1 and 1000"),
+    ({"page_size": SIZE["minimum"] - 1}, ValueError, f"page_size must be {SIZES}"),
+    ({"page_size": SIZE["maximum"] + 1}, ValueError, f"page_size must be {SIZES}"),
+    ({"page": PAGE["maximum"] + 1}, ValueError, f"page must be between 1 and {PAGE['maximum']}"),
     ({"page_size": "50"}, TypeError, "page_size must be int"),
     ({"page_size": True}, TypeError, "page_size must be int"),
+    ({"page_size": 5.0}, TypeError, "page_size must be int"),
     ({"include_expanded_fields": "yes"}, TypeError, "include_expanded_fields must be bool"),
     ({"pageSize": 5}, TypeError, "did you mean 'page_size'"),
     ({"colour": "red"}, TypeError, "unknown parameter 'colour'"),
+    ({"emial": None}, TypeError, "did you mean 'email'"),
     ({"sort_by": "name"}, ValueError, "sort_by must be one of"),
     ({"sort_order": "up"}, ValueError, "sort_order must be one of"),
     ({"starting_after": "a", "ending_before": "b"}, ValueError, "not both"),
@@ -26,6 +33,7 @@ BAD_LIST: list[tuple[dict[str, Any], type[Exception], str]] = [
     ({"starting_after": "a", "sort_by": "saleAmount"}, ValueError, "sort_by='createdAt'"),
     ({"starting_after": ""}, ValueError, "starting_after must not be empty"),
     ({"email": 5}, TypeError, "email must be str"),
+    ({"email": "a\udc80@b.co"}, ValueError, "email is not valid text"),
 ]
 
 
@@ -47,6 +55,7 @@ def test_bad_list_input(dub: Dub, recorder: Recorder, params, exc, match):
         ("..", ValueError),
         (42, TypeError),
         (None, TypeError),
+        ("cus_\udc80", ValueError),
     ],
 )
 def test_bad_ids(dub: Dub, recorder: Recorder, bad_id, exc):
