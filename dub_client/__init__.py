@@ -17,13 +17,21 @@ from . import errors
 from ._client import DEFAULT_SERVER_URL, DEFAULT_TIMEOUT
 from ._exceptions import ConfigurationError
 from ._generated.client import Dub
-from ._operation import RequestOptions
-from ._pagination import AsyncPage, AsyncPager, Page
 from ._retries import DEFAULT_RETRY_CONFIG, BackoffStrategy, RetryConfig
 from ._version import __version__
 
 if TYPE_CHECKING:
     from . import models, testing
+    from ._operation import RequestOptions
+    from ._pagination import AsyncPage, AsyncPager, Page
+
+# loaded with the first use of a resource (the generated operations import them)
+_LAZY = {
+    "RequestOptions": "._operation",
+    "Page": "._pagination",
+    "AsyncPage": "._pagination",
+    "AsyncPager": "._pagination",
+}
 
 __all__ = [
     "DEFAULT_RETRY_CONFIG",
@@ -47,4 +55,6 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name in ("models", "testing"):
         return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
     raise AttributeError(f"module 'dub_client' has no attribute {name!r}")

@@ -17,7 +17,7 @@ import threading
 import warnings
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -28,8 +28,6 @@ from ._exceptions import (
     error_from_response,
     validation_error,
 )
-from ._operation import Operation, RequestOptions, build, is_idempotent, prepare
-from ._pagination import AsyncPage, AsyncPager, Page
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
     GaveUp,
@@ -40,6 +38,10 @@ from ._retries import (
     send_with_retries_async,
 )
 from ._version import __version__
+
+if TYPE_CHECKING:  # at run time the generated operations bring these modules in
+    from ._operation import Operation, RequestOptions
+    from ._pagination import AsyncPager, Page
 
 logger = logging.getLogger("dub_client")
 
@@ -308,7 +310,7 @@ class BaseClient:
         base = (
             self._server_url if server_url is None else _check_server_url(server_url, "server_url")
         )
-        path, query, extra, body = build(op, values)
+        path, query, extra, body = op.build(values)
         if extra:
             headers = {**headers, **extra}
         if options.get("http_headers"):
@@ -322,7 +324,7 @@ class BaseClient:
             headers=headers,
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
-        return request, is_idempotent(op, values, body)
+        return request, op.is_idempotent(values, body)
 
     def _fetch(self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions) -> T:
         http = self._sync_client()
@@ -369,6 +371,8 @@ class BaseClient:
 
     def _paginate(self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]) -> Page[T]:
         """The first page of a list operation; the page fetches the following ones."""
+        from ._pagination import Page
+
         values, options = _prepare(op, request, kwargs)
         paging = op.pagination
         assert paging is not None
@@ -382,6 +386,8 @@ class BaseClient:
         self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
     ) -> AsyncPager[T]:
         """The async twin of :meth:`_paginate`: ``await`` it or ``async for`` over it."""
+        from ._pagination import AsyncPage, AsyncPager
+
         values, options = _prepare(op, request, kwargs)
         paging = op.pagination
         assert paging is not None
@@ -399,7 +405,7 @@ def _prepare(
     if op.deprecation:
         # user code -> resource method -> generated caller -> _send -> here
         warnings.warn(op.deprecation, DeprecationWarning, stacklevel=5)
-    return prepare(op, request, kwargs)
+    return op.prepare(request, kwargs)
 
 
 def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionError:

@@ -119,6 +119,18 @@ class Operation(Generic[T]):
             names.append(BODY_KEY)
         object.__setattr__(self, "known", tuple(sorted(names)))
 
+    def prepare(self, request: Any, kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], Any]:
+        """:func:`prepare` for this operation."""
+        return prepare(self, request, kwargs)
+
+    def build(self, values: Mapping[str, Any]) -> tuple[str, dict[str, str], dict[str, str], Any]:
+        """:func:`build` for this operation."""
+        return build(self, values)
+
+    def is_idempotent(self, values: Mapping[str, Any], body: Any) -> bool:
+        """:func:`is_idempotent` for this operation."""
+        return is_idempotent(self, values, body)
+
 
 # -- checking -------------------------------------------------------------------------------
 def _fail_unknown(op: Operation[Any], key: Any) -> TypeError:

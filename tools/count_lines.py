@@ -28,8 +28,14 @@ def code_lines(source: str) -> int:
                 docstrings.update(range(body[0].lineno, (body[0].end_lineno or 0) + 1))
     lines: set[int] = set()
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-                          tokenize.DEDENT, tokenize.ENDMARKER):
+        if token.type in (
+            tokenize.COMMENT,
+            tokenize.NL,
+            tokenize.NEWLINE,
+            tokenize.INDENT,
+            tokenize.DEDENT,
+            tokenize.ENDMARKER,
+        ):
             continue
         lines.update(range(token.start[0], token.end[0] + 1))
     return len(lines - docstrings)
@@ -38,12 +44,14 @@ def code_lines(source: str) -> int:
 def files(rev: str | None) -> dict[str, str]:
     if rev is None:
         return {
-            str(p.relative_to(ROOT)): p.read_text()
-            for p in (ROOT / "dub_client").rglob("*.py")
+            str(p.relative_to(ROOT)): p.read_text() for p in (ROOT / "dub_client").rglob("*.py")
         }
     names = subprocess.run(
         ["git", "ls-tree", "-r", "--name-only", rev, "dub_client"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     return {
         name: subprocess.run(

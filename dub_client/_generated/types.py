@@ -39,11 +39,4 @@ def parse_datetime(value: str) -> datetime.datetime:
     return moment
 
 
-def require_str(value: Any, name: str) -> str:
-    """``value`` if it is a string; a required string field of another type is an error."""
-    if type(value) is not str:
-        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
-    return value
-
-
-__all__ = ["UNSET", "Unset", "parse_datetime", "require_str"]
+__all__ = ["UNSET", "Unset", "parse_datetime"]

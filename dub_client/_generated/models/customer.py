@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_datetime, require_str
+from ..types import UNSET, Unset, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.customer_discount import CustomerDiscount
@@ -198,9 +198,13 @@ class Customer:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        id = require_str(d.pop("id"), "id")
+        id = d.pop("id")
+        if type(id) is not str:
+            raise TypeError("id must be a string")
 
-        external_id = require_str(d.pop("externalId"), "external_id")
+        external_id = d.pop("externalId")
+        if type(external_id) is not str:
+            raise TypeError("externalId must be a string")
 
         created_at = parse_datetime(d.pop("createdAt"))
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.discount_type import DiscountType
-from ..types import UNSET, Unset, require_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerDiscount")
 
@@ -86,7 +86,9 @@ class CustomerDiscount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = require_str(d.pop("id"), "id")
+        id = d.pop("id")
+        if type(id) is not str:
+            raise TypeError("id must be a string")
 
         amount = d.pop("amount")
 

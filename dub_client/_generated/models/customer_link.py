@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import require_str
-
 T = TypeVar("T", bound="CustomerLink")
 
 
@@ -63,15 +61,25 @@ class CustomerLink:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = require_str(d.pop("id"), "id")
+        id = d.pop("id")
+        if type(id) is not str:
+            raise TypeError("id must be a string")
 
-        domain = require_str(d.pop("domain"), "domain")
+        domain = d.pop("domain")
+        if type(domain) is not str:
+            raise TypeError("domain must be a string")
 
-        key = require_str(d.pop("key"), "key")
+        key = d.pop("key")
+        if type(key) is not str:
+            raise TypeError("key must be a string")
 
-        short_link = require_str(d.pop("shortLink"), "short_link")
+        short_link = d.pop("shortLink")
+        if type(short_link) is not str:
+            raise TypeError("shortLink must be a string")
 
-        url = require_str(d.pop("url"), "url")
+        url = d.pop("url")
+        if type(url) is not str:
+            raise TypeError("url must be a string")
 
         program_id = d.pop("programId")
 

@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import require_str
-
 T = TypeVar("T", bound="DeletedCustomer")
 
 
@@ -37,7 +35,9 @@ class DeletedCustomer:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = require_str(d.pop("id"), "id")
+        id = d.pop("id")
+        if type(id) is not str:
+            raise TypeError("id must be a string")
 
         deleted_customer = cls(
             id=id,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, require_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorDetail")
 
@@ -53,9 +53,13 @@ class ErrorDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        code = require_str(d.pop("code"), "code")
+        code = d.pop("code")
+        if type(code) is not str:
+            raise TypeError("code must be a string")
 
-        message = require_str(d.pop("message"), "message")
+        message = d.pop("message")
+        if type(message) is not str:
+            raise TypeError("message must be a string")
 
         doc_url = d.pop("doc_url", None)
 
