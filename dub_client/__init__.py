@@ -17,6 +17,7 @@ from . import errors
 from ._client import DEFAULT_SERVER_URL, DEFAULT_TIMEOUT
 from ._exceptions import ConfigurationError
 from ._generated.client import Dub
+from ._raw import RawResponse
 from ._retries import DEFAULT_RETRY_CONFIG, BackoffStrategy, RetryConfig
 from ._version import __version__
 
@@ -43,6 +44,7 @@ __all__ = [
     "ConfigurationError",
     "Dub",
     "Page",
+    "RawResponse",
     "RequestOptions",
     "RetryConfig",
     "__version__",

@@ -1,8 +1,8 @@
-"""The client core: configuration, the httpx clients it owns, and the one send path.
+"""The client core: configuration, the httpx clients, and the one send path.
 
 :class:`BaseClient` knows no operation: the generated ``Dub`` subclass adds one
 resource per tag of the spec (``dub.customers``), whose generated methods call
-:meth:`BaseClient._send` (or its async twin) with the operation's
+:meth:`BaseClient._send` (or its async twins) with the operation's
 :class:`~dub_client._operation.Operation`.
 """
 
@@ -15,7 +15,9 @@ import os
 import platform
 import threading
 import warnings
-from collections.abc import Mapping
+import weakref
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -26,8 +28,10 @@ from ._exceptions import (
     APITimeoutError,
     ConfigurationError,
     error_from_response,
+    request_id_of,
     validation_error,
 )
+from ._raw import RawResponse
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
     GaveUp,
@@ -40,8 +44,10 @@ from ._retries import (
 from ._version import __version__
 
 if TYPE_CHECKING:  # at run time the generated operations bring these modules in
+    import asyncio
+
     from ._operation import Operation, RequestOptions
-    from ._pagination import AsyncPager, Page
+    from ._pagination import AsyncPage, AsyncPager, Page
 
 logger = logging.getLogger("dub_client")
 
@@ -51,6 +57,14 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 USER_AGENT = (
     f"dub-client/{__version__} (python {platform.python_version()}; httpx {httpx.__version__})"
 )
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
+_MAX_TIMEOUT_MS = 24 * 3600 * 1000
+_TIMEOUT_PHASES = {
+    httpx.ConnectTimeout: "connect",
+    httpx.ReadTimeout: "read",
+    httpx.WriteTimeout: "write",
+    httpx.PoolTimeout: "pool",
+}
 
 T = TypeVar("T")
 
@@ -72,12 +86,10 @@ def _check_server_url(url: str, source: str) -> str:
     return url.rstrip("/")
 
 
-_MAX_TIMEOUT_MS = 24 * 3600 * 1000
-
-
-def _timeout(timeout_ms: int | float | None) -> httpx.Timeout | None:
-    if timeout_ms is None:
-        return None
+def _timeout(timeout_ms: int | float | httpx.Timeout | None) -> httpx.Timeout | None:
+    """``timeout_ms`` as an httpx.Timeout: milliseconds for every phase, or a Timeout as is."""
+    if timeout_ms is None or isinstance(timeout_ms, httpx.Timeout):
+        return timeout_ms
     if (
         isinstance(timeout_ms, bool)
         or not isinstance(timeout_ms, int | float)
@@ -85,8 +97,8 @@ def _timeout(timeout_ms: int | float | None) -> httpx.Timeout | None:
         or not 0 < timeout_ms <= _MAX_TIMEOUT_MS
     ):
         raise ValueError(
-            f"timeout_ms must be a number of milliseconds in (0, {_MAX_TIMEOUT_MS}], "
-            f"not {timeout_ms!r}"
+            f"timeout_ms must be a number of milliseconds in (0, {_MAX_TIMEOUT_MS}] or an "
+            f"httpx.Timeout, not {timeout_ms!r}"
         )
     return httpx.Timeout(timeout_ms / 1000.0)
 
@@ -103,18 +115,38 @@ def _check_headers(headers: Any) -> dict[str, str]:
     return dict(headers)
 
 
-def _check_retries(retries: Any) -> RetryConfig | None:
+def _check_retries(retries: Any, name: str = "retries") -> RetryConfig | None:
     if retries is not None and not isinstance(retries, RetryConfig):
         raise TypeError(
-            "retries must be a dub_client.RetryConfig (e.g. RetryConfig('none')), "
+            f"{name} must be a dub_client.RetryConfig (e.g. RetryConfig('none')), "
             f"not {type(retries).__module__}.{type(retries).__name__}"
         )
     return retries
 
 
+def _retry_policy(config: RetryConfig | None, max_retries: int | None) -> RetryConfig | None:
+    """``config`` (or the default) with ``max_retries`` retries: ``max_retries + 1`` attempts."""
+    config = _check_retries(config, "retry_config")
+    if max_retries is None:
+        return config
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
+    return replace(config or DEFAULT_RETRY_CONFIG, max_attempts=max_retries + 1)
+
+
 def _configure_logging_from_env() -> None:
-    level = os.environ.get("DUB_LOG", "").strip().upper()
-    if level not in ("DEBUG", "INFO", "WARNING"):
+    raw = os.environ.get("DUB_LOG", "").strip()
+    level = raw.upper()
+    if not raw or getattr(logger, "_dub_env", None) == level:
+        return
+    logger._dub_env = level  # type: ignore[attr-defined]  # judged once per value
+    if level not in LOG_LEVELS:
+        accepted = ", ".join(name.lower() for name in LOG_LEVELS)
+        warnings.warn(
+            f"DUB_LOG={raw!r} is not a log level dub_client knows; use one of: {accepted}",
+            RuntimeWarning,
+            stacklevel=4,
+        )
         return
     logger.setLevel(level)
     if not any(getattr(h, "_dub_env", False) for h in logger.handlers):
@@ -125,20 +157,111 @@ def _configure_logging_from_env() -> None:
         logger.propagate = False  # the handler above prints; the root logger must not again
 
 
+class _Pools:
+    """The httpx clients that one :class:`BaseClient`, and every client derived from it
+    with :meth:`~BaseClient.with_options`, send through.
+
+    One ``httpx.Client`` for sync calls; one ``httpx.AsyncClient`` per event loop (an
+    AsyncClient belongs to the loop it first ran on), so any number of loops, in any
+    threads, each reuse their own connections. Clients given by the user are used as
+    they are and never closed. In a child of ``os.fork()`` the clients inherited from
+    the parent are dropped unused (their sockets are the parent's) and new ones are
+    built on first use.
+    """
+
+    def __init__(
+        self,
+        headers: dict[str, str],
+        timeout: httpx.Timeout,
+        client: httpx.Client | None,
+        async_client: httpx.AsyncClient | None,
+    ) -> None:
+        self.headers = headers
+        self.timeout = timeout
+        self.given = client
+        self.given_async = async_client
+        # a client we build carries the headers itself (set once); a given one is left
+        # untouched, so the headers travel with each request instead
+        self.sync_headers = {} if client is None else headers
+        self.async_headers = {} if async_client is None else headers
+        self._reset()
+        _ALL_POOLS.add(self)
+
+    def _reset(self) -> None:
+        self.lock = threading.Lock()
+        self.sync = self.given
+        self.by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def _build(self, cls: type[httpx.Client] | type[httpx.AsyncClient]) -> Any:
+        return cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
+
+    def sync_client(self) -> httpx.Client:
+        client = self.sync
+        if client is None:
+            with self.lock:  # two threads' first calls must not build two clients
+                if self.sync is None:
+                    self.sync = self._build(httpx.Client)
+                client = self.sync
+        return client
+
+    def async_client(self) -> httpx.AsyncClient:
+        if self.given_async is not None:
+            return self.given_async
+        import asyncio  # already loaded: we are inside a coroutine
+
+        loop = asyncio.get_running_loop()
+        client = self.by_loop.get(loop)
+        if client is None:
+            with self.lock:
+                client = self.by_loop.get(loop)
+                if client is None:
+                    client = self.by_loop[loop] = self._build(httpx.AsyncClient)
+        return client
+
+    def close(self) -> None:
+        if self.given is None and self.sync is not None:
+            self.sync.close()
+            self.sync = None
+
+    async def aclose(self) -> None:
+        import asyncio
+
+        client = self.by_loop.pop(asyncio.get_running_loop(), None)
+        if client is not None:
+            await client.aclose()
+        self.close()
+
+
+_ALL_POOLS: weakref.WeakSet[_Pools] = weakref.WeakSet()
+
+
+def _forget_inherited_pools() -> None:
+    for pools in list(_ALL_POOLS):
+        pools._reset()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_inherited_pools)
+
+
 class BaseClient:
     """A client for Dub's API (``dub_client.Dub`` adds the resources, e.g. ``customers``).
 
     ``token`` defaults to ``$DUB_API_KEY``; ``server_url`` to ``$DUB_BASE_URL``,
     then the base URL of a given ``client``, then ``https://api.dub.co``.
-    ``timeout_ms`` applies to connect, read, write and pool waits (default: 5 s
-    connect, 30 s others). ``retry_config`` defaults to retries on (see
-    :class:`RetryConfig`). A given ``client``/``async_client`` is used as is
-    (proxies, transports, limits, timeouts) and never closed by :class:`Dub`;
-    the clients :class:`Dub` creates itself are closed by :meth:`close` /
-    :meth:`aclose` or the ``with`` / ``async with`` blocks.
+    ``timeout_ms`` is milliseconds for each of connect, read, write and pool waits,
+    or an ``httpx.Timeout`` for separate limits (default: 5 s connect, 30 s others).
+    ``retry_config`` defaults to retries on (see :class:`RetryConfig`);
+    ``max_retries=N`` allows N retries (``0``: none) on it. A given
+    ``client``/``async_client`` is used as is (proxies, transports, limits,
+    timeouts) and never closed; the clients it builds itself are closed by
+    :meth:`close` / :meth:`aclose` or the ``with`` / ``async with`` blocks.
 
-    The httpx clients are created on first use (a sync-only program never
-    builds the async one and vice versa).
+    The httpx clients are created on first use (a sync-only program never builds
+    an async one), one per event loop for async calls. :meth:`with_options` gives
+    a client with other options that shares them.
     """
 
     def __init__(
@@ -146,8 +269,9 @@ class BaseClient:
         token: str | None = None,
         *,
         server_url: str | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | float | httpx.Timeout | None = None,
         retry_config: RetryConfig | None = None,
+        max_retries: int | None = None,
         client: httpx.Client | None = None,
         async_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -168,8 +292,6 @@ class BaseClient:
             raise TypeError("client must be an httpx.Client")
         if async_client is not None and not isinstance(async_client, httpx.AsyncClient):
             raise TypeError("async_client must be an httpx.AsyncClient")
-        if retry_config is not None and not isinstance(retry_config, RetryConfig):
-            raise TypeError("retry_config must be a RetryConfig")
 
         if server_url is not None:
             base = _check_server_url(server_url, "server_url")
@@ -192,24 +314,42 @@ class BaseClient:
             )
         self._server_url = base
         self._timeout = _timeout(timeout_ms)
-        self._retry_config = retry_config or DEFAULT_RETRY_CONFIG
-        self._headers = {
+        self._retry_config = _retry_policy(retry_config, max_retries) or DEFAULT_RETRY_CONFIG
+        headers = {
             "Authorization": f"Bearer {token}",
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
-        self._client = client
-        self._async_client = async_client
-        # Clients we create carry the headers themselves (set once, not merged per call);
-        # a client you pass in is left untouched, so they travel with each request instead.
-        self._sync_request_headers = {} if client is None else self._headers
-        self._async_request_headers = {} if async_client is None else self._headers
-        self._owns_client = client is None
-        self._owns_async_client = async_client is None
-        self._async_loop: object = None  # the event loop our own AsyncClient belongs to
+        self._pools = _Pools(headers, self._timeout or DEFAULT_TIMEOUT, client, async_client)
+        self._owns_pools = True
         self._timing = Timing()
-        self._lock = threading.Lock()
         _configure_logging_from_env()
+
+    def with_options(
+        self,
+        *,
+        server_url: str | None = None,
+        timeout_ms: int | float | httpx.Timeout | None = None,
+        retry_config: RetryConfig | None = None,
+        max_retries: int | None = None,
+    ) -> Self:
+        """A client like this one with the options given changed, sharing its connections.
+
+        ``dub.with_options(timeout_ms=2_000, max_retries=0)`` for a health check, say.
+        Closing the new client does not close the connections it shares.
+        """
+        derived = object.__new__(type(self))
+        derived._server_url = (
+            self._server_url if server_url is None else _check_server_url(server_url, "server_url")
+        )
+        derived._timeout = self._timeout if timeout_ms is None else _timeout(timeout_ms)
+        derived._retry_config = (
+            _retry_policy(retry_config or self._retry_config, max_retries) or self._retry_config
+        )
+        derived._pools = self._pools
+        derived._owns_pools = False
+        derived._timing = self._timing
+        return derived
 
     # -- configuration views -------------------------------------------------
     @property
@@ -226,54 +366,20 @@ class BaseClient:
         return f"Dub(server_url={self._server_url!r}, token=<redacted>)"
 
     # -- lifecycle ------------------------------------------------------------
-    def _sync_client(self) -> httpx.Client:
-        client = self._client
-        if client is None:
-            with self._lock:  # two threads' first calls must not build two clients
-                if self._client is None:
-                    self._client = httpx.Client(
-                        headers=self._headers,
-                        timeout=self._timeout or DEFAULT_TIMEOUT,
-                        follow_redirects=False,
-                    )
-                client = self._client
-        return client
-
-    def _async_http(self) -> httpx.AsyncClient:
-        if not self._owns_async_client:
-            assert self._async_client is not None
-            return self._async_client
-        import asyncio  # already loaded: we are inside a coroutine
-
-        loop = asyncio.get_running_loop()
-        with self._lock:
-            # an httpx.AsyncClient belongs to one event loop; a later asyncio.run() gets a new
-            # one (the old one's connections died with its loop)
-            if self._async_client is None or self._async_loop is not loop:
-                self._async_client = httpx.AsyncClient(
-                    headers=self._headers,
-                    timeout=self._timeout or DEFAULT_TIMEOUT,
-                    follow_redirects=False,
-                )
-                self._async_loop = loop
-            return self._async_client
-
     def close(self) -> None:
-        """Close the httpx clients this object created (not the ones it was given)."""
-        if self._owns_client and self._client is not None:
-            self._client.close()
-            self._client = None
+        """Close the sync httpx client this object built (not one it was given).
+
+        A client made by :meth:`with_options` closes nothing: the connections are
+        its parent's.
+        """
+        if self._owns_pools:
+            self._pools.close()
 
     async def aclose(self) -> None:
-        """Close the clients this object created, async one included."""
-        if self._owns_async_client and self._async_client is not None:
-            import asyncio
-
-            if self._async_loop is asyncio.get_running_loop():
-                await self._async_client.aclose()
-            # else its loop has ended, and its connections with it: nothing left to close
-            self._async_client = None
-        self.close()
+        """Close the httpx clients this object built for the running event loop, and the
+        sync one (each event loop's async client is closed by ``aclose`` on that loop)."""
+        if self._owns_pools:
+            await self._pools.aclose()
 
     def __enter__(self) -> Self:
         return self
@@ -305,7 +411,7 @@ class BaseClient:
         op: Operation[Any],
         values: Mapping[str, Any],
         options: RequestOptions,
-    ) -> tuple[httpx.Request, bool]:
+    ) -> tuple[httpx.Request, bool, RetryConfig]:
         server_url = options.get("server_url")
         base = (
             self._server_url if server_url is None else _check_server_url(server_url, "server_url")
@@ -315,6 +421,7 @@ class BaseClient:
             headers = {**headers, **extra}
         if options.get("http_headers"):
             headers = {**headers, **_check_headers(options.get("http_headers"))}
+        retries = _check_retries(options.get("retries")) or self._retry_config
         timeout = _timeout(options.get("timeout_ms")) or self._timeout
         request = http.build_request(
             op.method,
@@ -324,18 +431,18 @@ class BaseClient:
             headers=headers,
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
-        return request, op.is_idempotent(values, body)
+        return request, op.is_idempotent(values, body), retries
 
-    def _fetch(self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions) -> T:
-        http = self._sync_client()
-        request, idempotent = self._build(http, self._sync_request_headers, op, values, options)
+    def _fetch(
+        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
+    ) -> RawResponse[T]:
+        http = self._pools.sync_client()
+        request, idempotent, retries = self._build(
+            http, self._pools.sync_headers, op, values, options
+        )
         try:
             outcome = send_with_retries(
-                lambda: http.send(request),
-                request,
-                _check_retries(options.get("retries")) or self._retry_config,
-                idempotent,
-                self._timing,
+                lambda: http.send(request), request, retries, idempotent, self._timing
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request) from gave_up.error
@@ -343,16 +450,14 @@ class BaseClient:
 
     async def _fetch_async(
         self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
-    ) -> T:
-        http = self._async_http()
-        request, idempotent = self._build(http, self._async_request_headers, op, values, options)
+    ) -> RawResponse[T]:
+        http = self._pools.async_client()
+        request, idempotent, retries = self._build(
+            http, self._pools.async_headers, op, values, options
+        )
         try:
             outcome = await send_with_retries_async(
-                lambda: http.send(request),
-                request,
-                _check_retries(options.get("retries")) or self._retry_config,
-                idempotent,
-                self._timing,
+                lambda: http.send(request), request, retries, idempotent, self._timing
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request) from gave_up.error
@@ -361,86 +466,117 @@ class BaseClient:
     # -- what the generated operations call ---------------------------------------------
     def _send(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
         """Check one call of ``op`` (``request=`` and keywords), send it, parse the answer."""
-        values, options = _prepare(op, request, kwargs)
+        return self._send_raw(op, request, kwargs).parse()
+
+    def _send_raw(
+        self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
+    ) -> RawResponse[T]:
+        """:meth:`_send`, answering with the HTTP response (``parse()`` gives the result)."""
+        values, options = op.prepare(request, kwargs)
         return self._fetch(op, values, options)
 
     async def _send_async(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
         """The async twin of :meth:`_send`."""
-        values, options = _prepare(op, request, kwargs)
+        return (await self._send_raw_async(op, request, kwargs)).parse()
+
+    async def _send_raw_async(
+        self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
+    ) -> RawResponse[T]:
+        """The async twin of :meth:`_send_raw`."""
+        values, options = op.prepare(request, kwargs)
         return await self._fetch_async(op, values, options)
 
     def _paginate(self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]) -> Page[T]:
         """The first page of a list operation; the page fetches the following ones."""
+        return self._paginate_raw(op, request, kwargs).parse()
+
+    def _paginate_raw(
+        self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
+    ) -> RawResponse[Page[T]]:
+        """:meth:`_paginate`, answering with the first page's HTTP response."""
         from ._pagination import Page
 
-        values, options = _prepare(op, request, kwargs)
+        values, options = op.prepare(request, kwargs)
         paging = op.pagination
         assert paging is not None
 
         def fetch(page_values: dict[str, Any]) -> Page[T]:
-            return Page(self._fetch(op, page_values, options), page_values, paging, fetch)
+            return Page(self._fetch(op, page_values, options).parse(), page_values, paging, fetch)
 
-        return fetch(values)
+        first = self._fetch(op, values, options)
+        return first.with_parser(lambda raw: Page(raw.parse(), values, paging, fetch))
+
+    def _async_pages(
+        self, op: Operation[list[T]], options: RequestOptions
+    ) -> Callable[[dict[str, Any]], Awaitable[AsyncPage[T]]]:
+        """A fetch of one async page, whose page fetches the next ones the same way."""
+        from ._pagination import AsyncPage
+
+        paging = op.pagination
+        assert paging is not None
+
+        async def fetch(page_values: dict[str, Any]) -> AsyncPage[T]:
+            raw = await self._fetch_async(op, page_values, options)
+            return AsyncPage(raw.parse(), page_values, paging, fetch)
+
+        return fetch
 
     def _paginate_async(
         self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
     ) -> AsyncPager[T]:
         """The async twin of :meth:`_paginate`: ``await`` it or ``async for`` over it."""
-        from ._pagination import AsyncPage, AsyncPager
+        from ._pagination import AsyncPager
 
-        values, options = _prepare(op, request, kwargs)
+        values, options = op.prepare(request, kwargs)
+        return AsyncPager(values, self._async_pages(op, options))
+
+    async def _paginate_raw_async(
+        self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
+    ) -> RawResponse[AsyncPage[T]]:
+        """The async twin of :meth:`_paginate_raw`."""
+        from ._pagination import AsyncPage
+
+        values, options = op.prepare(request, kwargs)
+        fetch = self._async_pages(op, options)
         paging = op.pagination
         assert paging is not None
-
-        async def fetch(page_values: dict[str, Any]) -> AsyncPage[T]:
-            items = await self._fetch_async(op, page_values, options)
-            return AsyncPage(items, page_values, paging, fetch)
-
-        return AsyncPager(values, fetch)
-
-
-def _prepare(
-    op: Operation[Any], request: Any, kwargs: Mapping[str, Any]
-) -> tuple[dict[str, Any], RequestOptions]:
-    if op.deprecation:
-        # user code -> resource method -> generated caller -> _send -> here
-        warnings.warn(op.deprecation, DeprecationWarning, stacklevel=5)
-    return op.prepare(request, kwargs)
+        first = await self._fetch_async(op, values, options)
+        return first.with_parser(lambda raw: AsyncPage(raw.parse(), values, paging, fetch))
 
 
 def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionError:
-    cls = (
-        APITimeoutError if isinstance(gave_up.error, httpx.TimeoutException) else APIConnectionError
-    )
-    kind = "timed out" if cls is APITimeoutError else "failed"
-    detail = str(gave_up.error) or type(gave_up.error).__name__
-    logger.debug(
-        "%s %s -> %s (attempts: %d)",
-        request.method,
-        request.url,
-        type(gave_up.error).__name__,
-        gave_up.attempts,
-    )
-    return cls(f"{request.method} {request.url} {kind}: {detail}", attempts=gave_up.attempts)
+    error = gave_up.error
+    phase = next((p for cls, p in _TIMEOUT_PHASES.items() if isinstance(error, cls)), None)
+    if isinstance(error, httpx.TimeoutException):
+        limit = request.extensions.get("timeout", {}).get(phase) if phase else None
+        after = f" after {limit:g} s" if isinstance(limit, int | float) else ""
+        message = f"{request.method} {request.url}: {phase or 'a'} timeout{after}"
+        failure: APIConnectionError = APITimeoutError(message, attempts=gave_up.attempts)
+    else:
+        detail = str(error) or type(error).__name__
+        message = f"{request.method} {request.url} failed: {detail}"
+        failure = APIConnectionError(message, attempts=gave_up.attempts)
+    logger.debug("%s (attempts: %d)", message, gave_up.attempts)
+    return failure
 
 
-def _finish(op: Operation[T], outcome: Outcome) -> T:
+def _finish(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
     response = outcome.response
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
-            "%s %s -> %d (attempts: %d)",
+            "%s %s -> %d (attempts: %d, %.1f ms, request id: %s)",
             response.request.method,
             response.request.url,
             response.status_code,
             outcome.attempts,
+            outcome.elapsed * 1000.0,
+            request_id_of(response) or "-",
         )
     if 200 <= response.status_code < 300:
-        try:
-            return op.parse(json.loads(response.content))
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-            raise validation_error(
-                response, f"{type(exc).__name__}: {exc}", attempts=outcome.attempts
-            ) from exc
+        attempts = outcome.attempts
+        return RawResponse(
+            response, attempts, outcome.elapsed, lambda: _parse(op, response, attempts)
+        )
     error = error_from_response(response, attempts=outcome.attempts)
     error.retry_after = outcome.retry_after
     if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
@@ -449,3 +585,11 @@ def _finish(op: Operation[T], outcome: Outcome) -> T:
             " response was lost)"
         )
     raise error
+
+
+def _parse(op: Operation[T], response: httpx.Response, attempts: int) -> T:
+    """The result of a 2xx answer, or the ResponseValidationError that keeps its body."""
+    try:
+        return op.parse(json.loads(response.content))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise validation_error(response, f"{type(exc).__name__}: {exc}", attempts=attempts) from exc

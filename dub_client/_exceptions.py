@@ -91,9 +91,7 @@ class APIStatusError(DubError):
         self.body = body
         self.headers = response.headers
         self.raw_response = response
-        self.request_id = response.headers.get("x-request-id") or response.headers.get(
-            "x-vercel-id"
-        )
+        self.request_id = request_id_of(response)
 
     def __str__(self) -> str:
         head = f"{self.status_code} {self.code}" if self.code else f"{self.status_code}"
@@ -124,6 +122,12 @@ class APIConnectionError(DubError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool). ``__cause__`` is the httpx error."""
+
+
+def request_id_of(response: httpx.Response) -> str | None:
+    """The platform's id of the request, when it sent one."""
+    found: str | None = response.headers.get("x-request-id") or response.headers.get("x-vercel-id")
+    return found
 
 
 def _read_error_body(text: str) -> tuple[str | None, str | None, str | None]:

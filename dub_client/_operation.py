@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime
 import enum
+import sys
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypedDict, TypeVar
@@ -57,6 +59,8 @@ class Param:
     maximum: float | None = None
     min_length: int | None = None
     max_length: int | None = None
+    #: the API accepts this field and does nothing with it: sending it warns (once)
+    ignored: str | None = None
 
     def describe(self) -> str:
         names = {"datetime": "datetime", "enum": "str"}.get(self.kind, self.kind)
@@ -133,6 +137,20 @@ class Operation(Generic[T]):
 
 
 # -- checking -------------------------------------------------------------------------------
+#: (operation, field) pairs already warned about as ignored by the API: once per process
+_WARNED: set[tuple[str, str]] = set()
+
+
+def warn_user(message: str, category: type[Warning]) -> None:
+    """A warning that points at the first frame outside dub_client: the user's call."""
+    frame, level = sys._getframe(1), 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
+        "dub_client."
+    ):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level)
+
+
 def _fail_unknown(op: Operation[Any], key: Any) -> TypeError:
     import difflib  # only on the error path
 
@@ -142,6 +160,12 @@ def _fail_unknown(op: Operation[Any], key: Any) -> TypeError:
     return TypeError(
         f"{op.name}: unknown parameter {key!r}{also}; expected one of {list(op.known)}"
     )
+
+
+def _warn_ignored(op: Operation[Any], spec: Param) -> None:
+    if (op.name, spec.name) not in _WARNED:
+        _WARNED.add((op.name, spec.name))
+        warn_user(f"{op.name}: {spec.ignored}", UserWarning)
 
 
 def _coerce(where: str, spec: Param, value: Any) -> Any:
@@ -224,6 +248,8 @@ def _check_all(
         if value is None and not spec.nullable and spec.where != "body":
             continue  # a parameter given as None is a parameter not given
         out[key] = _coerce(where, spec, value)
+        if spec.ignored:
+            _warn_ignored(op, spec)
     missing = [spec.name for spec in specs if spec.required and spec.name not in out]
     if missing:
         raise TypeError(f"{where}missing required parameter(s): {', '.join(missing)}")
@@ -241,6 +267,8 @@ def prepare(
     ``kwargs`` are the keyword arguments: parameters, body fields and options.
     """
     where = f"{op.name}: "
+    if op.deprecation:
+        warn_user(op.deprecation, DeprecationWarning)
     given = dict(kwargs)
     options: Any = {name: given.pop(name) for name in OPTION_NAMES if name in given}
     body_only = op.body is not None and not op.params
@@ -273,6 +301,12 @@ def prepare(
 def _check_body(op: Operation[Any], body: Any) -> Any:
     assert op.body is not None
     if isinstance(body, op.body):
+        ignored = [spec for spec in op.body_fields if spec.ignored]
+        if ignored:
+            sent = body.to_dict()
+            for spec in ignored:
+                if spec.wire in sent:
+                    _warn_ignored(op, spec)
         return body
     if body is None:
         body = {}

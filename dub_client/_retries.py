@@ -231,11 +231,12 @@ class Timing:
 
 @dataclass(slots=True)
 class Outcome:
-    """The last response of a retry loop, with how many attempts it took."""
+    """The last response of a retry loop, how many attempts it took and how long (seconds)."""
 
     response: httpx.Response
     attempts: int
     retry_after: float | None
+    elapsed: float
 
 
 class GaveUp(Exception):
@@ -312,7 +313,7 @@ def send_with_retries(
             if response is None:
                 assert error is not None
                 raise GaveUp(error, attempt)
-            return Outcome(response, attempt, decision.retry_after)
+            return Outcome(response, attempt, decision.retry_after, timing.monotonic() - started)
         if response is not None:
             response.close()
         timing.sleep(decision.delay)
@@ -343,7 +344,7 @@ async def send_with_retries_async(
             if response is None:
                 assert error is not None
                 raise GaveUp(error, attempt)
-            return Outcome(response, attempt, decision.retry_after)
+            return Outcome(response, attempt, decision.retry_after, timing.monotonic() - started)
         if response is not None:
             await response.aclose()
         await timing.async_sleep(decision.delay)

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from dub_client import Dub
+from dub_client import Dub, _operation
 from dub_client._retries import Timing
 
 TOKEN = "dub_test_5ecret_T0ken"
@@ -91,6 +91,12 @@ class FakeTiming:
             sleep=self.sleep,
             async_sleep=self.async_sleep,
         )
+
+
+@pytest.fixture(autouse=True)
+def _warnings_once_per_test() -> None:
+    """The SDK warns once per process about a field the API ignores: once per test here."""
+    _operation._WARNED.clear()
 
 
 @pytest.fixture

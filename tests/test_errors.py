@@ -177,7 +177,7 @@ def test_missing_token_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
     with pytest.raises(ValueError, match="no API key"):
         Dub(token="  ")
     monkeypatch.setenv("DUB_API_KEY", "dub_from_env")
-    assert "dub_from_env" in Dub()._headers["Authorization"]
+    assert "dub_from_env" in Dub()._pools.headers["Authorization"]
 
 
 def test_bad_configuration(monkeypatch: pytest.MonkeyPatch):

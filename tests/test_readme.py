@@ -20,7 +20,7 @@ def test_the_readme_has_examples():
 @pytest.mark.parametrize("code", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
 def test_readme_example_runs(code: str, monkeypatch: pytest.MonkeyPatch):
     sandbox = Sandbox(seed=120)
-    sandbox.add_customer(id="cus_123", externalId="user-42", email="ada@example.com", country="US")
+    sandbox.add_customer(id="cus_123", external_id="user-42", email="ada@example.com", country="US")
     with sandbox.serve() as url:
         monkeypatch.setenv("DUB_BASE_URL", url)
         monkeypatch.delenv("DUB_API_KEY", raising=False)

@@ -86,7 +86,8 @@ def send(
 def ok(box: Sandbox, method: str, target: str, body: Any = None, status: int = 200) -> Any:
     reply = send(box, method, target, body)
     assert reply.status == status, reply.body
-    assert reply.headers == {"content-type": "application/json"}
+    assert reply.headers["content-type"] == "application/json"
+    assert reply.headers["x-request-id"].startswith("req_sandbox_")
     return json.loads(reply.body)
 
 
@@ -129,30 +130,35 @@ def people() -> tuple[Sandbox, dict[str, str]]:
     box = Sandbox(token=TOKEN)
     made = {
         "ada": box.add_customer(
-            externalId="a", name="Ada", email="x@example.com", country="US", sales=2, saleAmount=900
+            external_id="a",
+            name="Ada",
+            email="x@example.com",
+            country="US",
+            sales=2,
+            sale_amount=900,
         ),
-        "bob": box.add_customer(externalId="b", name="Bob", email="X@example.com", country="GB"),
+        "bob": box.add_customer(external_id="b", name="Bob", email="X@example.com", country="GB"),
         "cyd": box.add_customer(
-            externalId="c",
+            external_id="c",
             name="Ada Lovelace",
             email="cyd@example.com",
             country="US",
             link=LINK,
-            programId="prog_1",
+            program_id="prog_1",
             partner=PARTNER,
             discount=DISCOUNT,
         ),
         "dee": box.add_customer(
-            externalId="d",
+            external_id="d",
             name="Dee",
             email="dee@example.com",
             country="FR",
             link={**LINK, "id": "link_2", "key": "dee", "programId": None},
-            programId="prog_2",
+            program_id="prog_2",
             partner={**PARTNER, "id": "pn_2"},
         ),
     }
-    return box, {name: c["id"] for name, c in made.items()}
+    return box, {name: c.id for name, c in made.items()}
 
 
 # -- the seeded data -----------------------------------------------------------------------
@@ -218,7 +224,7 @@ def test_cursor_pagination_with_a_filter_positions_by_id(box: Sandbox):
 def test_the_sdk_walks_every_page_with_starting_after(box: Sandbox, dub: Dub):
     expected = all_ids(box, reverse=True)
     assert [c.id for c in dub.customers.list(page_size=5)] == expected
-    queries = [dict(parse_qsl(query)) for (_, _, query) in box.requests]
+    queries = [dict(parse_qsl(r.query)) for r in box.requests]
     assert queries == [
         {"pageSize": "5"},
         {"pageSize": "5", "startingAfter": expected[4]},
@@ -366,8 +372,8 @@ def test_the_sdk_sends_filters(people: tuple[Sandbox, dict[str, str]]):
 # -- ext_ ids -----------------------------------------------------------------------------------
 def test_ext_ids_strip_only_the_first_prefix():
     box = Sandbox(token=TOKEN)
-    plain = box.add_customer(externalId="42")["id"]
-    prefixed = box.add_customer(externalId="ext_42")["id"]
+    plain = box.add_customer(external_id="42").id
+    prefixed = box.add_customer(external_id="ext_42").id
     assert ok(box, "GET", "/customers/ext_42")["id"] == plain
     assert ok(box, "GET", "/customers/ext_ext_42")["id"] == prefixed
     error_of(send(box, "GET", "/customers/ext_ext_ext_42"), 404, "not_found")
@@ -379,7 +385,7 @@ def test_ext_ids_strip_only_the_first_prefix():
 
 def test_an_ext_id_is_one_percent_encoded_segment():
     box = Sandbox(token=TOKEN)
-    cid = box.add_customer(externalId="a/b c?d")["id"]
+    cid = box.add_customer(external_id="a/b c?d").id
     assert ok(box, "GET", "/customers/ext_a%2Fb%20c%3Fd")["id"] == cid
     with box.dub(retry_config=NO_RETRIES) as client:
         assert client.customers.get("ext_a/b c?d").id == cid
@@ -524,7 +530,7 @@ def test_update_through_the_sdk(box: Sandbox, dub: Dub):
     updated = dub.customers.update(cid, email=None, name="Grace")
     assert (updated.email, updated.name) == (None, "Grace")
     assert ok(box, "GET", f"/customers/{cid}") == {**before, "email": None, "name": "Grace"}
-    assert box.requests[-2][0] == "PATCH"
+    assert box.requests[-2].method == "PATCH"
     with pytest.raises(errors.Conflict) as info:
         dub.customers.update(cid, external_id="user-1")
     assert (info.value.status_code, info.value.code) == (409, "conflict")
@@ -622,7 +628,7 @@ def test_expanded_fields_only_with_include_expanded_fields(people: tuple[Sandbox
 
 def test_expanded_fields_stored_as_none_are_absent():
     box = Sandbox(token=TOKEN)
-    cid = box.add_customer(externalId="n", link=None, programId=None, partner=None)["id"]
+    cid = box.add_customer(external_id="n", link=None, program_id=None, partner=None).id
     assert set(ok(box, "GET", f"/customers/{cid}?includeExpandedFields=true")) == CUSTOMER_KEYS
 
 
@@ -833,7 +839,7 @@ def test_over_http_a_dropped_connection_is_an_api_connection_error():
             dub.customers.get("ext_user-1")
         assert isinstance(info.value.__cause__, httpx.HTTPError)
         assert dub.customers.get("ext_user-1").external_id == "user-1"
-    assert [r[0] for r in box.requests] == ["GET", "GET", "GET"]
+    assert [r.method for r in box.requests] == ["GET", "GET", "GET"]
 
 
 def test_the_server_only_listens_on_loopback():
@@ -910,7 +916,7 @@ def test_the_command_line_server_answers_and_stops_on_a_signal(stop: signal.Sign
 # -- fixes from review --------------------------------------------------------------------------
 def test_a_hand_picked_id_does_not_break_the_walk():
     sandbox = Sandbox(seed=5)
-    sandbox.add_customer(id="aaa", externalId="picked")
+    sandbox.add_customer(id="aaa", external_id="picked")
     with sandbox.dub() as dub:
         walked = [c.id for c in dub.customers.list(page_size=2)]
     assert sorted(walked) == sorted(c["id"] for c in sandbox.customers())
@@ -919,11 +925,15 @@ def test_a_hand_picked_id_does_not_break_the_walk():
 
 def test_add_customer_refuses_bad_input():
     sandbox = Sandbox()
-    with pytest.raises(TypeError, match="externalId"):
+    with pytest.raises(TypeError, match=r"missing required parameter.*external_id"):
         sandbox.add_customer(name="x")
-    sandbox.add_customer(id="cus_1", externalId="a")
+    with pytest.raises(TypeError, match="did you mean 'external_id'"):
+        sandbox.add_customer(externalId="x")
+    with pytest.raises(TypeError, match="email must be str"):
+        sandbox.add_customer(external_id="x", email=5)
+    sandbox.add_customer(id="cus_1", external_id="a")
     with pytest.raises(ValueError, match="exists"):
-        sandbox.add_customer(id="cus_1", externalId="b")
+        sandbox.add_customer(id="cus_1", external_id="b")
 
 
 def test_fault_methods_are_case_insensitive():

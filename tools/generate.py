@@ -16,7 +16,9 @@ to the templates as one Jinja variable, ``SDK`` (in ``_sdk.jinja``):
   parameter's ``minimum``/``maximum``/``minLength``/``default``;
 * ``errors``: one entry per ``components/responses`` that an operation uses for
   an error status (class name, status, description);
-* ``request_models``: the schemas reachable from a request body.
+* ``request_models``: the schemas reachable from a request body;
+* ``ignored``: per schema, the properties the API accepts and ignores
+  (``x-sdk-ignored``: the warning users get when they send one).
 
 It also gives the generator one change of the spec: in a schema that only ever
 appears in responses, an optional property becomes nullable, so an absent field
@@ -145,10 +147,19 @@ def sdk_facts(spec: dict[str, Any]) -> dict[str, Any]:
         }
         for name, status in sorted(error_statuses.items(), key=lambda item: item[1])
     ]
+    ignored = {
+        name: {
+            prop: str(schema["x-sdk-ignored"])
+            for prop, schema in model.get("properties", {}).items()
+            if isinstance(schema, dict) and "x-sdk-ignored" in schema
+        }
+        for name, model in spec.get("components", {}).get("schemas", {}).items()
+    }
     return {
         "operations": operations,
         "errors": errors,
         "request_models": sorted(_request_models(spec)),
+        "ignored": {name: props for name, props in ignored.items() if props},
     }
 
 

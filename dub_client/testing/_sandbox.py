@@ -13,6 +13,7 @@ import re
 import string
 import threading
 import time
+import typing
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,11 +23,14 @@ from urllib.parse import parse_qs, unquote
 
 import httpx
 
+from .._retries import BackoffStrategy, RetryConfig
+
 if TYPE_CHECKING:
     from .._generated.client import Dub
+    from ..models import Customer
     from ._server import SandboxServer
 
-__all__ = ["Fault", "Reply", "Sandbox"]
+__all__ = ["FAST_RETRIES", "Fault", "RecordedRequest", "Reply", "Sandbox"]
 
 _DOC = "https://dub.co/docs/api-reference/errors#"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -63,7 +67,7 @@ class Reply:
 class Fault:
     """A planned misbehaviour for one upcoming request.
 
-    ``status`` answers with that status and a Dub error body (or ``body``);
+    ``status`` answers with that status and a Dub error body (or ``body``, text or bytes);
     ``retry_after`` adds a ``Retry-After`` header (sent verbatim); ``drop``
     closes the connection without an answer (for writes: after the write was
     applied — the worst case for a client); ``delay`` sleeps that many seconds
@@ -72,7 +76,7 @@ class Fault:
 
     status: int | None = None
     retry_after: str | None = None
-    body: bytes | None = None
+    body: bytes | str | None = None
     drop: bool = False
     delay: float = 0.0
     method: str | None = None
@@ -80,6 +84,20 @@ class Fault:
     def __post_init__(self) -> None:
         if self.method is not None:
             self.method = self.method.upper()
+        if isinstance(self.body, str):  # the same bytes in-process and over HTTP
+            self.body = self.body.encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedRequest:
+    """One request the sandbox received: ``headers`` with the API key redacted,
+    ``body`` the parsed JSON (``None`` without a body, the text if it is not JSON)."""
+
+    method: str
+    path: str
+    query: str
+    headers: dict[str, str]
+    body: Any
 
 
 def _param(operation: Any, wire: str) -> Any:
@@ -161,8 +179,9 @@ class Sandbox:
         self._counter = 0
         self._faults: deque[Fault] = deque()
         self._chaos: tuple[float, Callable[[random.Random], Fault]] | None = None
-        #: Every request seen, as (method, path, query string).
-        self.requests: list[tuple[str, str, str]] = []
+        #: Every request seen, in order.
+        self.requests: list[RecordedRequest] = []
+        self._served = 0
         #: How many times each externalId was created (a retry bug shows as > 1).
         self.creates: dict[str, int] = {}
         self.faults_injected = 0
@@ -175,21 +194,25 @@ class Sandbox:
         tail = "".join(self._rng.choices(string.ascii_uppercase + string.digits, k=13))
         return f"{prefix}_{self._counter:08X}{tail}"
 
-    def add_customer(self, **fields: Any) -> dict[str, Any]:
-        """Add one customer (camelCase fields; ``externalId`` required) and return it.
+    def add_customer(self, **fields: Any) -> Customer:
+        """Add one customer and return it (as ``get`` with expanded fields would).
 
-        ``id`` may be given (e.g. ``"cus_123"`` for documentation examples);
-        otherwise a time-sortable ``cus_…`` id is made.
-
-        ``link``, ``programId``, ``partner`` and ``discount`` are stored as
-        expanded fields (returned only with ``includeExpandedFields=true``).
+        Fields by the SDK's names (``external_id`` required), checked like the SDK
+        checks its input: an unknown name, a wrong type or a missing ``external_id``
+        raises ``TypeError``/``ValueError``. ``id`` may be given (``"cus_123"`` for
+        documentation examples); otherwise a time-sortable ``cus_…`` id is made.
+        ``link``, ``program_id``, ``partner`` and ``discount`` (models or dicts of their
+        fields) are expanded fields, returned only with ``include_expanded_fields``.
         """
-        if not isinstance(fields.get("externalId"), str):
-            raise TypeError("add_customer needs externalId=<str>")
+        wire = _customer_wire(fields)
         with self._lock:
-            if fields.get("id") in self._customers:
-                raise ValueError(f"a customer with id {fields['id']!r} exists already")
-            return self._insert(fields)
+            if wire.get("id") in self._customers:
+                raise ValueError(f"a customer with id {wire['id']!r} exists already")
+            stored = self._insert(wire)
+            data = self._out(stored, expanded=True)
+        from ..models import Customer
+
+        return Customer.from_dict(data)
 
     def _insert(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         cid = fields.get("id") or self._new_id("cus")
@@ -284,12 +307,20 @@ class Sandbox:
         return httpx.AsyncClient(transport=self.transport(), base_url=IN_PROCESS_URL)
 
     def dub(self, **options: Any) -> Dub:
-        """A :class:`~dub_client.Dub` talking to this sandbox in-process (no network)."""
+        """A :class:`~dub_client.Dub` talking to this sandbox in-process (no network).
+
+        It retries like the default policy but waits milliseconds, not seconds
+        (:data:`FAST_RETRIES`), so a test with planned faults runs fast; pass
+        ``retry_config=`` to choose another. A ``Retry-After`` a fault sends is honoured
+        as sent.
+        """
         from .._generated.client import Dub
         from ._server import IN_PROCESS_URL
 
         options.setdefault("token", self.token or "dub_sandbox")
         options.setdefault("server_url", IN_PROCESS_URL)
+        if "retry_config" not in options and "max_retries" not in options:
+            options["retry_config"] = FAST_RETRIES
         return Dub(client=self.client(), async_client=self.async_client(), **options)
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
@@ -303,6 +334,12 @@ class Sandbox:
         """Queue faults; each is used by the next matching request."""
         with self._lock:
             self._faults.extend(faults)
+
+    def clear_faults(self) -> None:
+        """Forget the queued faults and stop random ones."""
+        with self._lock:
+            self._faults.clear()
+            self._chaos = None
 
     def chaos(self, rate: float, make: Callable[[random.Random], Fault] | None = None) -> None:
         """Inject a random fault (from ``make``) into a ``rate`` share of requests; 0 stops it."""
@@ -324,7 +361,7 @@ class Sandbox:
         method = method.upper()
         path, _, query = target.partition("?")
         with self._lock:
-            self.requests.append((method, path, query))
+            self.requests.append(_record(method, path, query, headers, body))
             fault = self._take_fault(method)
             if fault is not None:
                 self.faults_injected += 1
@@ -332,7 +369,7 @@ class Sandbox:
             if fault.delay:
                 time.sleep(fault.delay)
             if fault.status is not None:
-                if fault.body is not None:
+                if isinstance(fault.body, bytes):  # (a str body became bytes in Fault)
                     reply = Reply(fault.status, fault.body, {"content-type": "text/html"})
                 elif fault.status in _CODES:  # Dub's own errors carry Dub's body
                     reply = _error(fault.status, f"injected {fault.status}")
@@ -344,6 +381,8 @@ class Sandbox:
                 return reply
         with self._lock:
             reply = self._route(method, path, query, headers, body)
+            self._served += 1
+            reply.headers["x-request-id"] = f"req_sandbox_{self._served:06d}"
         if fault is not None and fault.drop:
             return Reply(0, drop=True)
         return reply
@@ -572,6 +611,107 @@ class Sandbox:
         del self._customers[customer["id"]]
         del self._expanded[customer["id"]]
         return _json(200, {"id": customer["id"]})
+
+
+#: The default policy's attempts and budget, with waits of milliseconds: what
+#: :meth:`Sandbox.dub` uses, so planned faults cost no real time.
+FAST_RETRIES = RetryConfig(
+    backoff=BackoffStrategy(initial_interval=1, max_interval=5, max_elapsed_time=5_000)
+)
+_ADD_CUSTOMER = "sandbox.add_customer"
+
+
+def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``add_customer``'s keywords (SDK names, checked as the SDK checks) as API fields."""
+    import attrs
+
+    from .._operation import Operation, _check_all
+    from ..models import Customer
+
+    params, models = _customer_params()
+    given = dict(fields)
+    cid = given.pop("id", None)
+    if cid is not None and (not isinstance(cid, str) or not cid.strip()):
+        raise TypeError(f"{_ADD_CUSTOMER}: id must be a non-empty str, not {cid!r}")
+    as_sent: dict[str, Any] = {}  # nested objects given as the API sends them: kept as given
+    for name, model in models.items():
+        value = given.get(name)
+        if isinstance(value, Mapping):  # its fields by SDK names, or as the API sends them
+            names = {a.name for a in attrs.fields(model)}
+            if not set(value) <= names:
+                as_sent[name] = dict(value)
+            value = model(**value) if set(value) <= names else model.from_dict(dict(value))
+            given[name] = value
+        if value is not None and name in given and not isinstance(value, model):
+            raise TypeError(
+                f"{_ADD_CUSTOMER}: {name} must be {model.__name__}, a dict or None, "
+                f"not {type(value).__name__}"
+            )
+    op: Operation[Any] = Operation(_ADD_CUSTOMER, "POST", "/", params, lambda data: data)
+    checked = _check_all(op, params, given, f"{_ADD_CUSTOMER}: ")
+    full = Customer(id=cid or "-", created_at=_EPOCH, **checked).to_dict()
+    wire = {spec.wire: full[spec.wire] for spec in params if spec.name in checked}
+    for spec in params:  # dates as Dub writes them
+        if spec.kind == "datetime" and isinstance(wire.get(spec.wire), str):
+            wire[spec.wire] = _instant(wire[spec.wire])
+        if spec.name in as_sent:
+            wire[spec.wire] = as_sent[spec.name]
+    if cid is not None:
+        wire["id"] = cid
+    return wire
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+_PARAMS: list[tuple[tuple[Any, ...], dict[str, type]]] = []
+
+
+def _customer_params() -> tuple[tuple[Any, ...], dict[str, type]]:
+    """The Customer model's fields as checkable parameters, and the nested model types."""
+    if _PARAMS:
+        return _PARAMS[0]
+    import attrs
+
+    from .._operation import Param
+    from ..models import Customer
+
+    hints = typing.get_type_hints(Customer)
+    params, models = [], {}
+    for attribute in attrs.fields(Customer):
+        if not attribute.init or attribute.name in ("id", "created_at"):
+            continue
+        members = typing.get_args(hints[attribute.name]) or (hints[attribute.name],)
+        base = next(m for m in members if m is not type(None))
+        kind = {str: "str", int: "int", float: "float", bool: "bool"}.get(base, "any")
+        if base is datetime.datetime:
+            kind = "datetime"
+        elif kind == "any" and attrs.has(base):
+            models[attribute.name] = base
+        required = attribute.default is attrs.NOTHING
+        nullable = type(None) in members
+        wire = _camel(attribute.name)
+        params.append(Param(attribute.name, wire, "body", kind, required, nullable))  # type: ignore[arg-type]
+    _PARAMS.append((tuple(params), models))
+    return _PARAMS[0]
+
+
+def _record(
+    method: str, path: str, query: str, headers: Mapping[str, str], body: bytes
+) -> RecordedRequest:
+    shown = {
+        name.lower(): ("Bearer <redacted>" if name.lower() == "authorization" else value)
+        for name, value in headers.items()
+    }
+    data: Any = None
+    if body:
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            data = body.decode("utf-8", "replace")
+    return RecordedRequest(method, path, query, shown, data)
 
 
 def _insertion(ids: list[str], cursor: str, reverse: bool) -> int:

@@ -7,6 +7,7 @@ from .customers import CreateCustomerParams as CreateCustomerParams
 from .customers import CreateCustomerRequest as CreateCustomerRequest
 from .customers import CreateCustomerRequestBody as CreateCustomerRequestBody
 from .customers import Customers as Customers
+from .customers import CustomersWithRawResponse as CustomersWithRawResponse
 from .customers import DeleteCustomerParams as DeleteCustomerParams
 from .customers import DeleteCustomerRequest as DeleteCustomerRequest
 from .customers import GetCustomerParams as GetCustomerParams
@@ -19,6 +20,7 @@ from .customers import UpdateCustomerRequestBody as UpdateCustomerRequestBody
 
 __all__ = [
     "Customers",
+    "CustomersWithRawResponse",
     "GetCustomersParams",
     "GetCustomersRequest",
     "CreateCustomerParams",

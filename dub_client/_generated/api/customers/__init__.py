@@ -36,10 +36,12 @@ from .update_customer import (
 
 if TYPE_CHECKING:
     from ...._client import BaseClient
-    from ...._pagination import AsyncPager, Page
+    from ...._pagination import AsyncPage, AsyncPager, Page
+    from ...._raw import RawResponse
 
 __all__ = [
     "Customers",
+    "CustomersWithRawResponse",
     "GetCustomersParams",
     "GetCustomersRequest",
     "CreateCustomerParams",
@@ -60,7 +62,8 @@ class Customers:
 
     Every method has an ``_async`` twin and takes, for that call only, ``retries=``
     (a :class:`~dub_client.RetryConfig`), ``timeout_ms=``, ``http_headers=`` and
-    ``server_url=``.
+    ``server_url=``. ``with_raw_response`` has the same methods, answering with the
+    HTTP response (:class:`~dub_client.RawResponse`).
     """
 
     __slots__ = ("_client",)
@@ -70,6 +73,13 @@ class Customers:
 
     def __repr__(self) -> str:
         return f"<Customers of {self._client!r}>"
+
+    @property
+    def with_raw_response(self) -> CustomersWithRawResponse:
+        """The same methods, answering with the HTTP response: status, headers (e.g.
+        ``X-RateLimit-Remaining``), request id, attempts, elapsed; ``parse()`` gives
+        the result."""
+        return CustomersWithRawResponse(self._client)
 
     def list(
         self,
@@ -420,3 +430,234 @@ class Customers:
         if id is not None:
             kwargs["id"] = id
         return await update_customer.asyncio(self._client, request, kwargs)
+
+
+class CustomersWithRawResponse:
+    """``dub.customers.with_raw_response``: every method of :class:`Customers`, answering
+    with the HTTP response (:class:`~dub_client.RawResponse`). Error statuses raise
+    as in the plain call; a list answers with its first page's response."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: BaseClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        request: GetCustomersRequest | None = None,
+        **kwargs: Unpack[GetCustomersParams],
+    ) -> RawResponse[Page[Customer]]:
+        """:meth:`Customers.list`, answering with the HTTP response (``parse()`` gives the result: the first page)."""
+        return get_customers.sync_raw(self._client, request, dict(kwargs))
+
+    async def list_async(
+        self,
+        request: GetCustomersRequest | None = None,
+        **kwargs: Unpack[GetCustomersParams],
+    ) -> RawResponse[AsyncPage[Customer]]:
+        """:meth:`Customers.list_async`, answering with the HTTP response (``parse()`` gives the result: the first page)."""
+        return await get_customers.asyncio_raw(self._client, request, dict(kwargs))
+
+    @overload
+    def create(
+        self,
+        **kwargs: Unpack[CreateCustomerParams],
+    ) -> RawResponse[Customer]: ...
+
+    @overload
+    def create(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[Customer]: ...
+
+    def create(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[Customer]:
+        """:meth:`Customers.create`, answering with the HTTP response (``parse()`` gives the result)."""
+        return create_customer.sync_raw(self._client, request, kwargs)
+
+    @overload
+    async def create_async(
+        self,
+        **kwargs: Unpack[CreateCustomerParams],
+    ) -> RawResponse[Customer]: ...
+
+    @overload
+    async def create_async(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[Customer]: ...
+
+    async def create_async(
+        self,
+        request: CreateCustomerRequest | CreateCustomerBody | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[Customer]:
+        """:meth:`Customers.create_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        return await create_customer.asyncio_raw(self._client, request, kwargs)
+
+    @overload
+    def get(
+        self,
+        id: str,
+        **kwargs: Unpack[GetCustomerParams],
+    ) -> RawResponse[Customer]: ...
+
+    @overload
+    def get(
+        self,
+        *,
+        request: GetCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[Customer]: ...
+
+    def get(
+        self,
+        id: str | None = None,
+        *,
+        request: GetCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[Customer]:
+        """:meth:`Customers.get`, answering with the HTTP response (``parse()`` gives the result)."""
+        if id is not None:
+            kwargs["id"] = id
+        return get_customer.sync_raw(self._client, request, kwargs)
+
+    @overload
+    async def get_async(
+        self,
+        id: str,
+        **kwargs: Unpack[GetCustomerParams],
+    ) -> RawResponse[Customer]: ...
+
+    @overload
+    async def get_async(
+        self,
+        *,
+        request: GetCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[Customer]: ...
+
+    async def get_async(
+        self,
+        id: str | None = None,
+        *,
+        request: GetCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[Customer]:
+        """:meth:`Customers.get_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        if id is not None:
+            kwargs["id"] = id
+        return await get_customer.asyncio_raw(self._client, request, kwargs)
+
+    @overload
+    def delete(
+        self,
+        id: str,
+        **kwargs: Unpack[DeleteCustomerParams],
+    ) -> RawResponse[DeletedCustomer]: ...
+
+    @overload
+    def delete(
+        self,
+        *,
+        request: DeleteCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[DeletedCustomer]: ...
+
+    def delete(
+        self,
+        id: str | None = None,
+        *,
+        request: DeleteCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[DeletedCustomer]:
+        """:meth:`Customers.delete`, answering with the HTTP response (``parse()`` gives the result)."""
+        if id is not None:
+            kwargs["id"] = id
+        return delete_customer.sync_raw(self._client, request, kwargs)
+
+    @overload
+    async def delete_async(
+        self,
+        id: str,
+        **kwargs: Unpack[DeleteCustomerParams],
+    ) -> RawResponse[DeletedCustomer]: ...
+
+    @overload
+    async def delete_async(
+        self,
+        *,
+        request: DeleteCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[DeletedCustomer]: ...
+
+    async def delete_async(
+        self,
+        id: str | None = None,
+        *,
+        request: DeleteCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[DeletedCustomer]:
+        """:meth:`Customers.delete_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        if id is not None:
+            kwargs["id"] = id
+        return await delete_customer.asyncio_raw(self._client, request, kwargs)
+
+    @overload
+    def update(
+        self,
+        id: str,
+        **kwargs: Unpack[UpdateCustomerParams],
+    ) -> RawResponse[Customer]: ...
+
+    @overload
+    def update(
+        self,
+        *,
+        request: UpdateCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[Customer]: ...
+
+    def update(
+        self,
+        id: str | None = None,
+        *,
+        request: UpdateCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[Customer]:
+        """:meth:`Customers.update`, answering with the HTTP response (``parse()`` gives the result)."""
+        if id is not None:
+            kwargs["id"] = id
+        return update_customer.sync_raw(self._client, request, kwargs)
+
+    @overload
+    async def update_async(
+        self,
+        id: str,
+        **kwargs: Unpack[UpdateCustomerParams],
+    ) -> RawResponse[Customer]: ...
+
+    @overload
+    async def update_async(
+        self,
+        *,
+        request: UpdateCustomerRequest,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[Customer]: ...
+
+    async def update_async(
+        self,
+        id: str | None = None,
+        *,
+        request: UpdateCustomerRequest | None = None,
+        **kwargs: Any,
+    ) -> RawResponse[Customer]:
+        """:meth:`Customers.update_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        if id is not None:
+            kwargs["id"] = id
+        return await update_customer.asyncio_raw(self._client, request, kwargs)

@@ -13,6 +13,7 @@ from ...models.deleted_customer import DeletedCustomer
 
 if TYPE_CHECKING:
     from ...._client import BaseClient
+    from ...._raw import RawResponse
 
 
 class DeleteCustomerRequest(TypedDict, total=False):
@@ -39,8 +40,22 @@ def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> DeletedC
     return client._send(OPERATION, request, kwargs)
 
 
+def sync_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[DeletedCustomer]":
+    """:func:`sync`, answering with the HTTP response (``with_raw_response`` runs this)."""
+    return client._send_raw(OPERATION, request, kwargs)
+
+
 async def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> DeletedCustomer:
     """The async twin of :func:`sync`."""
     return await client._send_async(OPERATION, request, kwargs)
+
+
+async def asyncio_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[DeletedCustomer]":
+    """The async twin of :func:`sync_raw`."""
+    return await client._send_raw_async(OPERATION, request, kwargs)

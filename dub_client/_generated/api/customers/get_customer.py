@@ -12,6 +12,7 @@ from ...models.customer import Customer
 
 if TYPE_CHECKING:
     from ...._client import BaseClient
+    from ...._raw import RawResponse
 
 
 class GetCustomerRequest(TypedDict, total=False):
@@ -44,8 +45,22 @@ def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> Customer
     return client._send(OPERATION, request, kwargs)
 
 
+def sync_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[Customer]":
+    """:func:`sync`, answering with the HTTP response (``with_raw_response`` runs this)."""
+    return client._send_raw(OPERATION, request, kwargs)
+
+
 async def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> Customer:
     """The async twin of :func:`sync`."""
     return await client._send_async(OPERATION, request, kwargs)
+
+
+async def asyncio_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[Customer]":
+    """The async twin of :func:`sync_raw`."""
+    return await client._send_raw_async(OPERATION, request, kwargs)

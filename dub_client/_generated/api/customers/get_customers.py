@@ -16,7 +16,8 @@ from ...models.sort_order import SortOrder
 
 if TYPE_CHECKING:
     from ...._client import BaseClient
-    from ...._pagination import AsyncPager, Page
+    from ...._pagination import AsyncPage, AsyncPager, Page
+    from ...._raw import RawResponse
 
 
 class GetCustomersRequest(TypedDict, total=False):
@@ -124,8 +125,22 @@ def sync(
     return client._paginate(OPERATION, request, kwargs)
 
 
+def sync_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[Page[Customer]]":
+    """:func:`sync`, answering with the HTTP response (``with_raw_response`` runs this)."""
+    return client._paginate_raw(OPERATION, request, kwargs)
+
+
 def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "AsyncPager[Customer]":
     """The async twin of :func:`sync`: ``await`` it for the first page, or ``async for`` every item."""
     return client._paginate_async(OPERATION, request, kwargs)
+
+
+async def asyncio_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[AsyncPage[Customer]]":
+    """The async twin of :func:`sync_raw`: the first page's HTTP response."""
+    return await client._paginate_raw_async(OPERATION, request, kwargs)

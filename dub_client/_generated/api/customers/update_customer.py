@@ -21,6 +21,7 @@ from ...models.update_customer_body import UpdateCustomerBody
 
 if TYPE_CHECKING:
     from ...._client import BaseClient
+    from ...._raw import RawResponse
 
 
 class UpdateCustomerRequestBody(TypedDict, total=False):
@@ -73,7 +74,13 @@ OPERATION: Operation[Customer] = Operation(
         Param("avatar", "avatar", "body", "str", nullable=True),
         Param("external_id", "externalId", "body", "str"),
         Param("stripe_customer_id", "stripeCustomerId", "body", "str", nullable=True),
-        Param("country", "country", "body", "str"),
+        Param(
+            "country",
+            "country",
+            "body",
+            "str",
+            ignored="Dub accepts country on update but does not store it (the call changes nothing)",
+        ),
         Param(
             "subscription_canceled_at",
             "subscriptionCanceledAt",
@@ -91,8 +98,22 @@ def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> Customer
     return client._send(OPERATION, request, kwargs)
 
 
+def sync_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[Customer]":
+    """:func:`sync`, answering with the HTTP response (``with_raw_response`` runs this)."""
+    return client._send_raw(OPERATION, request, kwargs)
+
+
 async def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> Customer:
     """The async twin of :func:`sync`."""
     return await client._send_async(OPERATION, request, kwargs)
+
+
+async def asyncio_raw(
+    client: "BaseClient", request: Any, kwargs: dict[str, Any]
+) -> "RawResponse[Customer]":
+    """The async twin of :func:`sync_raw`."""
+    return await client._send_raw_async(OPERATION, request, kwargs)

@@ -1,0 +1,69 @@
+""":class:`RawResponse`: the HTTP response of a call, for ``with_raw_response``."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import httpx
+
+from ._exceptions import request_id_of
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+class RawResponse(Generic[T]):
+    """The HTTP response of one call made through ``dub.<resource>.with_raw_response``.
+
+    ``status_code``, ``headers`` (Dub's ``X-RateLimit-*`` among them when it sends
+    them), ``request_id``, ``attempts`` (requests sent, retries included),
+    ``elapsed`` (from the first attempt to this answer) and ``http_response`` (the
+    ``httpx.Response``); :meth:`parse` gives what the plain call returns. An error
+    status raises at the call, as in the plain call; a 2xx body that does not match
+    the spec raises :class:`~dub_client.errors.ResponseValidationError` from :meth:`parse`.
+    """
+
+    __slots__ = ("_parse", "_parsed", "attempts", "elapsed", "http_response")
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        attempts: int,
+        elapsed: float,
+        parse: Callable[[], T],
+    ) -> None:
+        self.http_response = response
+        self.attempts = attempts
+        self.elapsed = datetime.timedelta(seconds=elapsed)
+        self._parse = parse
+        self._parsed: list[T] = []
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The platform's id of the request (``x-request-id``/``x-vercel-id``), if sent."""
+        return request_id_of(self.http_response)
+
+    def parse(self) -> T:
+        """The result of the call (parsed once; later calls return the same object)."""
+        if not self._parsed:
+            self._parsed.append(self._parse())
+        return self._parsed[0]
+
+    def with_parser(self, parse: Callable[[RawResponse[T]], U]) -> RawResponse[U]:
+        """The same response, whose :meth:`parse` gives ``parse(self)``."""
+        raw = RawResponse(self.http_response, self.attempts, 0.0, lambda: parse(self))
+        raw.elapsed = self.elapsed
+        return raw
+
+    def __repr__(self) -> str:
+        return f"<RawResponse {self.status_code} attempts={self.attempts}>"
