@@ -666,10 +666,10 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-_PARAMS: list[tuple[tuple[Any, ...], dict[str, type]]] = []
+_PARAMS: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
 
 
-def _customer_params() -> tuple[tuple[Any, ...], dict[str, type]]:
+def _customer_params() -> tuple[tuple[Any, ...], dict[str, Any]]:
     """The Customer model's fields as checkable parameters, and the nested model types."""
     if _PARAMS:
         return _PARAMS[0]
