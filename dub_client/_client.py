@@ -422,6 +422,8 @@ class BaseClient:
         if options.get("http_headers"):
             headers = {**headers, **_check_headers(options.get("http_headers"))}
         retries = _check_retries(options.get("retries")) or self._retry_config
+        if options.get("max_retries") is not None:
+            retries = _retry_policy(retries, options.get("max_retries")) or retries
         timeout = _timeout(options.get("timeout_ms")) or self._timeout
         request = http.build_request(
             op.method,

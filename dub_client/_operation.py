@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypedDict, TypeVar
 from urllib.parse import quote
 
+import httpx
+
 from ._retries import RetryConfig
 
 T = TypeVar("T")
@@ -36,7 +38,8 @@ class RequestOptions(TypedDict, total=False):
     """The per-call options every operation takes (``None`` means "the client's")."""
 
     retries: RetryConfig | None
-    timeout_ms: int | float | None
+    max_retries: int | None
+    timeout_ms: int | float | httpx.Timeout | None
     http_headers: Mapping[str, str] | None
     server_url: str | None
 

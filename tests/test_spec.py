@@ -62,7 +62,7 @@ def test_request_typeddicts_list_every_parameter_and_body_field(op: Op):
             snake(p["name"]) for p in op.params if p.get("required")
         }
     kwargs = getattr(models, f"{prefix}Params")
-    options = {"retries", "timeout_ms", "http_headers", "server_url"}
+    options = {"retries", "max_retries", "timeout_ms", "http_headers", "server_url"}
     path = {snake(name) for name in op.path_params}
     assert (
         set(typing.get_type_hints(kwargs)) - options - {"request_body"} == (params - path) | fields

@@ -9,10 +9,12 @@ True
 
 The same sandbox serves real HTTP on loopback (``with sandbox.serve() as url:``
 or ``python -m dub_client.testing --port 8787``), and takes planned faults
-(:class:`Fault`) or random ones (:meth:`Sandbox.chaos`).
+(:class:`Fault`) or random ones (:meth:`Sandbox.chaos`). Under pytest, the
+``dub_sandbox`` and ``dub`` fixtures (:mod:`dub_client.testing.pytest_plugin`) come
+with the package.
 """
 
-from ._sandbox import Fault, Reply, Sandbox
+from ._sandbox import FAST_RETRIES, Fault, RecordedRequest, Reply, Sandbox
 from ._server import SandboxServer
 
-__all__ = ["Fault", "Reply", "Sandbox", "SandboxServer"]
+__all__ = ["FAST_RETRIES", "Fault", "RecordedRequest", "Reply", "Sandbox", "SandboxServer"]

@@ -61,8 +61,8 @@ class Customers:
     """The customers of the workspace, reached as ``dub.customers``.
 
     Every method has an ``_async`` twin and takes, for that call only, ``retries=``
-    (a :class:`~dub_client.RetryConfig`), ``timeout_ms=``, ``http_headers=`` and
-    ``server_url=``. ``with_raw_response`` has the same methods, answering with the
+    (a :class:`~dub_client.RetryConfig`), ``max_retries=``, ``timeout_ms=``,
+    ``http_headers=`` and ``server_url=``. ``with_raw_response`` has the same methods, answering with the
     HTTP response (:class:`~dub_client.RawResponse`).
     """
 
@@ -94,7 +94,7 @@ class Customers:
 
         Takes keywords, or ``request={...}`` (the official
         SDK's style: snake_case keys). Every call also
-        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+        takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
         Args:
             email (str, optional): Exact, case-sensitive email filter. Takes precedence over externalId and search.
@@ -160,7 +160,7 @@ class Customers:
 
         Takes keywords, or ``request={...}`` (the official
         SDK's style: snake_case keys). Every call also
-        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+        takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
         Args:
             external_id (str):
@@ -229,7 +229,7 @@ class Customers:
 
         Takes keywords (path parameters also positionally), or ``request={...}`` (the official
         SDK's style: snake_case keys). Every call also
-        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+        takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
@@ -304,7 +304,7 @@ class Customers:
 
         Takes keywords (path parameters also positionally), or ``request={...}`` (the official
         SDK's style: snake_case keys). Every call also
-        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+        takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
@@ -378,7 +378,7 @@ class Customers:
 
         Takes keywords (path parameters also positionally), or ``request={...}`` (the official
         SDK's style: snake_case keys, the body under ``request_body``). Every call also
-        takes ``retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
+        takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.

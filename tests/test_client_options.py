@@ -1,0 +1,92 @@
+"""`with_options`, `max_retries` and `timeout_ms` as an httpx.Timeout."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from conftest import FakeTiming, Recorder
+
+from dub_client import DEFAULT_RETRY_CONFIG, Dub, RetryConfig, errors
+from dub_client.testing import Fault, Sandbox
+
+
+def test_with_options_shares_the_connection_pool_and_closing_it_keeps_the_parent():
+    sandbox = Sandbox(seed=3)
+    with sandbox.serve() as url, Dub("dub_t", server_url=url) as parent:
+        cid = sandbox.customers()[0]["id"]
+        parent.customers.get(cid)
+        health = parent.with_options(timeout_ms=2_000, max_retries=0)
+        assert health._pools.sync_client() is parent._pools.sync_client()
+        health.customers.get(cid)
+        health.close()
+        with health:
+            pass
+        assert parent.customers.get(cid).id == cid  # the parent's pool is still open
+        assert not parent._pools.sync_client().is_closed
+    assert parent._pools.sync is None  # the parent's own close closed it
+
+
+def test_with_options_changes_only_what_it_is_given(
+    dub: Dub, recorder: Recorder, clock: FakeTiming
+):
+    derived = dub.with_options(max_retries=1)
+    assert derived.retry_config.max_attempts == 2
+    assert derived.server_url == dub.server_url
+    assert dub.retry_config == DEFAULT_RETRY_CONFIG
+    recorder.reply(httpx.Response(503), httpx.Response(503))
+    with pytest.raises(errors.SDKError) as info:
+        derived.customers.get("cus_1")
+    assert info.value.attempts == 2
+    moved = dub.with_options(server_url="https://eu.api.dub.test/")
+    moved.customers.get("cus_1")
+    assert str(recorder.last.url) == "https://eu.api.dub.test/customers/cus_1"
+    assert "customers" not in vars(moved) or moved.customers is not dub.customers
+
+
+def test_max_retries_zero_means_one_attempt():
+    sandbox = Sandbox(seed=1)
+    with sandbox.serve() as url, Dub("dub_t", server_url=url, max_retries=0) as dub:
+        sandbox.fail_next(Fault(status=503))
+        with pytest.raises(errors.SDKError):
+            dub.customers.get(sandbox.customers()[0]["id"])
+        assert len(sandbox.requests) == 1
+    custom = RetryConfig(max_attempts=9, max_retry_after=1)
+    assert Dub("dub_t", retry_config=custom, max_retries=2).retry_config == RetryConfig(
+        max_attempts=3, max_retry_after=1
+    )
+    for bad in (-1, 1.5, True, "2"):
+        with pytest.raises(ValueError, match="max_retries"):
+            Dub("dub_t", max_retries=bad)  # type: ignore[arg-type]
+
+
+def test_timeout_ms_takes_an_httpx_timeout_for_separate_limits(dub: Dub, recorder: Recorder):
+    limits = httpx.Timeout(10.0, connect=1.5, read=4.0)
+    dub.customers.get("cus_1", timeout_ms=limits)
+    assert recorder.last.extensions["timeout"] == limits.as_dict()
+    tight = dub.with_options(timeout_ms=httpx.Timeout(2.0))
+    tight.customers.get("cus_1")
+    assert recorder.last.extensions["timeout"]["read"] == 2.0
+    with pytest.raises(ValueError, match=r"httpx\.Timeout"):
+        dub.customers.get("cus_1", timeout_ms="fast")  # type: ignore[typeddict-item]
+
+
+def test_one_dub_serves_several_event_loops_each_with_its_own_pool():
+    sandbox = Sandbox(seed=2)
+    with sandbox.serve() as url:
+        dub = Dub("dub_t", server_url=url)
+        cid = sandbox.customers()[0]["id"]
+        pools: list[httpx.AsyncClient] = []
+
+        async def use() -> None:
+            for _ in range(3):
+                await dub.customers.get_async(cid)
+            pools.append(dub._pools.async_client())
+            await dub.aclose()
+            assert pools[-1].is_closed
+
+        asyncio.run(use())
+        asyncio.run(use())
+        assert pools[0] is not pools[1]
+        dub.close()
