@@ -166,3 +166,12 @@ def test_the_cli_refuses_a_negative_seed():
     assert done.returncode == 2
     assert "must be 0 or more, not -1" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_readme_pytest_example_passes(pytester: pytest.Pytester):
+    from test_readme import BLOCKS
+
+    (example,) = [block for block in BLOCKS if "def test_" in block]
+    pytester.makepyfile(test_from_readme=example)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=example.count("def test_"))
