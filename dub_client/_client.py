@@ -14,9 +14,10 @@ import math
 import os
 import platform
 import threading
+import time
 import warnings
 import weakref
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -58,6 +59,18 @@ USER_AGENT = (
     f"dub-client/{__version__} (python {platform.python_version()}; httpx {httpx.__version__})"
 )
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
+#: How long one attempt (connect, send, headers, body) may take when ``timeout_ms``
+#: is not given as a number; each phase also keeps its own limit (DEFAULT_TIMEOUT).
+DEFAULT_ATTEMPT_SECONDS = 60.0
+_CA_VARIABLES = ("SSL_CERT_FILE", "SSL_CERT_DIR")
+_PROXY_VARIABLES = (
+    "HTTPS_PROXY",
+    "HTTP_PROXY",
+    "ALL_PROXY",
+    "https_proxy",
+    "http_proxy",
+    "all_proxy",
+)
 _MAX_TIMEOUT_MS = 24 * 3600 * 1000
 _TIMEOUT_PHASES = {
     httpx.ConnectTimeout: "connect",
@@ -101,6 +114,16 @@ def _timeout(timeout_ms: int | float | httpx.Timeout | None) -> httpx.Timeout | 
             f"httpx.Timeout, not {timeout_ms!r}"
         )
     return httpx.Timeout(timeout_ms / 1000.0)
+
+
+def _attempt_seconds(timeout_ms: int | float | httpx.Timeout | None) -> float:
+    """The deadline of one attempt: ``timeout_ms`` as a number bounds the whole exchange;
+    with an httpx.Timeout (or none) each phase keeps its limit and an attempt ends by
+    :data:`DEFAULT_ATTEMPT_SECONDS`."""
+    if timeout_ms is None or isinstance(timeout_ms, httpx.Timeout):
+        return DEFAULT_ATTEMPT_SECONDS
+    _timeout(timeout_ms)  # checks it
+    return timeout_ms / 1000.0
 
 
 def _check_headers(headers: Any) -> dict[str, str]:
@@ -157,6 +180,155 @@ def _configure_logging_from_env() -> None:
         logger.propagate = False  # the handler above prints; the root logger must not again
 
 
+def _check_environment() -> None:
+    """What httpx reads from the environment for the clients we build, checked now:
+    a wrong CA bundle path or a malformed proxy URL is a ConfigurationError naming
+    the variable, not a bare FileNotFoundError or InvalidURL at the first call."""
+    for name in _CA_VARIABLES:
+        path = os.environ.get(name)
+        if path and not os.path.exists(path):
+            raise ConfigurationError(
+                f"{name}={path!r} does not exist: point it at a CA bundle or unset it"
+            )
+    for name in _PROXY_VARIABLES:
+        value = os.environ.get(name)
+        if not value:
+            continue
+        try:
+            url = httpx.URL(value if "://" in value else f"http://{value}")
+        except httpx.InvalidURL as exc:
+            raise ConfigurationError(f"{name} is not a valid proxy URL: {exc}") from None
+        if url.scheme not in ("http", "https", "socks5", "socks5h") or not url.host:
+            raise ConfigurationError(
+                f"{name} is not a usable proxy URL (http, https or socks5 with a host): "
+                f"{_without_credentials(url)}"
+            )
+
+
+def _without_credentials(url: httpx.URL) -> str:
+    return str(url.copy_with(username=None, password=None)) if url.userinfo else str(url)
+
+
+def _proxy_for(url: httpx.URL) -> str | None:
+    """The proxy the environment names for ``url`` (credentials removed), if any."""
+    import urllib.request
+
+    if urllib.request.proxy_bypass(url.host):
+        return None
+    proxies = urllib.request.getproxies()
+    found = proxies.get(url.scheme) or proxies.get("all")
+    if not found:
+        return None
+    try:
+        return _without_credentials(httpx.URL(found if "://" in found else f"http://{found}"))
+    except httpx.InvalidURL:
+        return None
+
+
+class AttemptTimeout(httpx.TimeoutException):
+    """Internal: one attempt outlived its deadline (retried like any timeout)."""
+
+    def __init__(self, seconds: float, request: httpx.Request) -> None:
+        super().__init__(f"the attempt took longer than {seconds:g} s", request=request)
+        self.seconds = seconds
+
+
+class _Watched(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that ends the attempt at its deadline, and keeps the raw bytes
+    of an encoded body so that one that does not decode can still be reported."""
+
+    def __init__(
+        self, stream: Any, request: httpx.Request, seconds: float, deadline: float, encoded: bool
+    ) -> None:
+        self.stream, self.request, self.seconds, self.deadline = stream, request, seconds, deadline
+        self.raw: list[bytes] | None = [] if encoded else None
+
+    def _check(self, chunk: bytes) -> bytes:
+        if self.raw is not None:
+            self.raw.append(chunk)
+        if time.monotonic() > self.deadline:
+            raise AttemptTimeout(self.seconds, self.request)
+        return chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.stream:
+            yield self._check(chunk)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self.stream:
+            yield self._check(chunk)
+
+    def close(self) -> None:
+        self.stream.close()
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+
+def _watch(
+    response: httpx.Response, request: httpx.Request, seconds: float, started: float
+) -> _Watched:
+    deadline = started + seconds
+    # the body's reads wait at most what is left of the attempt (httpcore reads this
+    # when the body starts); restored by the caller before any retry
+    timeouts = dict(request.extensions.get("timeout", {}))
+    timeouts["read"] = max(0.001, min(timeouts.get("read") or seconds, deadline - time.monotonic()))
+    request.extensions["timeout"] = timeouts
+    watched = _Watched(
+        response.stream, request, seconds, deadline, encoded="content-encoding" in response.headers
+    )
+    response.stream = watched
+    return watched
+
+
+def _undecodable(response: httpx.Response, watched: _Watched, exc: Exception) -> Exception:
+    raw = b"".join(watched.raw or [])  # the body as it came, undecoded
+    return validation_error(response, f"the body does not decode: {exc}", attempts=1, raw=raw)
+
+
+def _send_once(http: httpx.Client, request: httpx.Request, seconds: float) -> httpx.Response:
+    """One attempt, over by ``seconds`` from its start (connect, send, headers, body)."""
+    started = time.monotonic()
+    timeouts = request.extensions.get("timeout")
+    response = http.send(request, stream=True)
+    try:
+        watched = _watch(response, request, seconds, started)
+        try:
+            response.read()
+        except httpx.DecodingError as exc:
+            raise _undecodable(response, watched, exc) from exc
+    except BaseException:
+        response.close()
+        raise
+    finally:
+        request.extensions["timeout"] = timeouts
+    return response
+
+
+async def _send_once_async(
+    http: httpx.AsyncClient, request: httpx.Request, seconds: float
+) -> httpx.Response:
+    """The async twin of :func:`_send_once`; the event loop enforces the deadline."""
+    import asyncio
+
+    started = time.monotonic()
+    try:
+        async with asyncio.timeout(seconds):
+            response = await http.send(request, stream=True)
+            try:
+                watched = _watch(response, request, seconds, started)
+                try:
+                    await response.aread()
+                except httpx.DecodingError as exc:
+                    raise _undecodable(response, watched, exc) from exc
+            except BaseException:
+                await response.aclose()
+                raise
+    except TimeoutError:
+        raise AttemptTimeout(seconds, request) from None
+    return response
+
+
 class _Pools:
     """The httpx clients that one :class:`BaseClient`, and every client derived from it
     with :meth:`~BaseClient.with_options`, send through.
@@ -195,7 +367,11 @@ class _Pools:
         )
 
     def _build(self, cls: type[httpx.Client] | type[httpx.AsyncClient]) -> Any:
-        return cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
+        try:
+            return cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
+        except (OSError, ValueError, httpx.InvalidURL) as exc:  # the environment changed since
+            _check_environment()
+            raise ConfigurationError(f"cannot build the HTTP client: {exc}") from None
 
     def sync_client(self) -> httpx.Client:
         client = self.sync
@@ -312,8 +488,11 @@ class BaseClient:
                 if given
                 else DEFAULT_SERVER_URL
             )
+        if client is None or async_client is None:
+            _check_environment()
         self._server_url = base
         self._timeout = _timeout(timeout_ms)
+        self._attempt_seconds = _attempt_seconds(timeout_ms)
         self._retry_config = _retry_policy(retry_config, max_retries) or DEFAULT_RETRY_CONFIG
         headers = {
             "Authorization": f"Bearer {token}",
@@ -343,6 +522,9 @@ class BaseClient:
             self._server_url if server_url is None else _check_server_url(server_url, "server_url")
         )
         derived._timeout = self._timeout if timeout_ms is None else _timeout(timeout_ms)
+        derived._attempt_seconds = (
+            self._attempt_seconds if timeout_ms is None else _attempt_seconds(timeout_ms)
+        )
         derived._retry_config = (
             _retry_policy(retry_config or self._retry_config, max_retries) or self._retry_config
         )
@@ -411,7 +593,7 @@ class BaseClient:
         op: Operation[Any],
         values: Mapping[str, Any],
         options: RequestOptions,
-    ) -> tuple[httpx.Request, bool, RetryConfig]:
+    ) -> tuple[httpx.Request, bool, RetryConfig, float]:
         server_url = options.get("server_url")
         base = (
             self._server_url if server_url is None else _check_server_url(server_url, "server_url")
@@ -424,7 +606,9 @@ class BaseClient:
         retries = _check_retries(options.get("retries")) or self._retry_config
         if options.get("max_retries") is not None:
             retries = _retry_policy(retries, options.get("max_retries")) or retries
-        timeout = _timeout(options.get("timeout_ms")) or self._timeout
+        per_call = options.get("timeout_ms")
+        timeout = _timeout(per_call) or self._timeout
+        self_seconds = self._attempt_seconds if per_call is None else _attempt_seconds(per_call)
         request = http.build_request(
             op.method,
             base + path,
@@ -433,18 +617,22 @@ class BaseClient:
             headers=headers,
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
-        return request, op.is_idempotent(values, body), retries
+        return request, op.is_idempotent(values, body), retries, self_seconds
 
     def _fetch(
         self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
     ) -> RawResponse[T]:
         http = self._pools.sync_client()
-        request, idempotent, retries = self._build(
+        request, idempotent, retries, seconds = self._build(
             http, self._pools.sync_headers, op, values, options
         )
         try:
             outcome = send_with_retries(
-                lambda: http.send(request), request, retries, idempotent, self._timing
+                lambda: _send_once(http, request, seconds),
+                request,
+                retries,
+                idempotent,
+                self._timing,
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request) from gave_up.error
@@ -454,12 +642,16 @@ class BaseClient:
         self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
     ) -> RawResponse[T]:
         http = self._pools.async_client()
-        request, idempotent, retries = self._build(
+        request, idempotent, retries, seconds = self._build(
             http, self._pools.async_headers, op, values, options
         )
         try:
             outcome = await send_with_retries_async(
-                lambda: http.send(request), request, retries, idempotent, self._timing
+                lambda: _send_once_async(http, request, seconds),
+                request,
+                retries,
+                idempotent,
+                self._timing,
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request) from gave_up.error
@@ -549,14 +741,19 @@ class BaseClient:
 def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionError:
     error = gave_up.error
     phase = next((p for cls, p in _TIMEOUT_PHASES.items() if isinstance(error, cls)), None)
-    if isinstance(error, httpx.TimeoutException):
+    if isinstance(error, AttemptTimeout):
+        message = f"{request.method} {request.url}: {error}"
+        failure: APIConnectionError = APITimeoutError(message, attempts=gave_up.attempts)
+    elif isinstance(error, httpx.TimeoutException):
         limit = request.extensions.get("timeout", {}).get(phase) if phase else None
         after = f" after {limit:g} s" if isinstance(limit, int | float) else ""
         message = f"{request.method} {request.url}: {phase or 'a'} timeout{after}"
-        failure: APIConnectionError = APITimeoutError(message, attempts=gave_up.attempts)
+        failure = APITimeoutError(message, attempts=gave_up.attempts)
     else:
         detail = str(error) or type(error).__name__
-        message = f"{request.method} {request.url} failed: {detail}"
+        proxy = _proxy_for(request.url) if isinstance(error, httpx.TransportError) else None
+        via = f" through the proxy {proxy}" if proxy else ""
+        message = f"{request.method} {request.url} failed{via}: {detail}"
         failure = APIConnectionError(message, attempts=gave_up.attempts)
     logger.debug("%s (attempts: %d)", message, gave_up.attempts)
     return failure

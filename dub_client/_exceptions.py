@@ -48,6 +48,11 @@ class DubError(Exception):
         self.attempts = attempts
         self.headers = httpx.Headers()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled by state, not by constructor arguments: the error crosses process
+        # pools (multiprocessing, ProcessPoolExecutor) with its class and every field
+        return (_rebuild, (type(self), self.__dict__))
+
     def __str__(self) -> str:
         suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
         return f"{self.message}{suffix}"
@@ -124,6 +129,13 @@ class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool). ``__cause__`` is the httpx error."""
 
 
+def _rebuild(cls: type[DubError], state: dict[str, Any]) -> DubError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
+
+
 def request_id_of(response: httpx.Response) -> str | None:
     """The platform's id of the request, when it sent one."""
     found: str | None = response.headers.get("x-request-id") or response.headers.get("x-vercel-id")
@@ -183,10 +195,11 @@ def error_from_response(
 
 
 def validation_error(
-    response: httpx.Response, reason: str, *, attempts: int = 1
+    response: httpx.Response, reason: str, *, attempts: int = 1, raw: bytes | None = None
 ) -> ResponseValidationError:
-    """A :class:`ResponseValidationError` for a 2xx body that did not parse."""
-    body = response.content.decode("utf-8", "replace")
+    """A :class:`ResponseValidationError` for a body that did not parse (or decode: then
+    ``raw`` is the body as it came)."""
+    body = (response.content if raw is None else raw).decode("utf-8", "replace")
     return ResponseValidationError(
         f"the response body does not match the spec: {reason}",
         response=response,
