@@ -266,17 +266,10 @@ class _Watched(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 
 def _watch(
-    response: httpx.Response, request: httpx.Request, seconds: float, started: float
+    response: httpx.Response, request: httpx.Request, seconds: float, deadline: float
 ) -> _Watched:
-    deadline = started + seconds
-    # the body's reads wait at most what is left of the attempt (httpcore reads this
-    # when the body starts); restored by the caller before any retry
-    timeouts = dict(request.extensions.get("timeout", {}))
-    timeouts["read"] = max(0.001, min(timeouts.get("read") or seconds, deadline - time.monotonic()))
-    request.extensions["timeout"] = timeouts
-    watched = _Watched(
-        response.stream, request, seconds, deadline, encoded="content-encoding" in response.headers
-    )
+    encoded = "content-encoding" in response.headers
+    watched = _Watched(response.stream, request, seconds, deadline, encoded)
     response.stream = watched
     return watched
 
@@ -288,11 +281,16 @@ def _undecodable(response: httpx.Response, watched: _Watched, exc: Exception) ->
 
 def _send_once(http: httpx.Client, request: httpx.Request, seconds: float) -> httpx.Response:
     """One attempt, over by ``seconds`` from its start (connect, send, headers, body)."""
-    started = time.monotonic()
-    timeouts = request.extensions.get("timeout")
+    deadline = time.monotonic() + seconds
     response = http.send(request, stream=True)
+    timeouts = request.extensions.get("timeout")
     try:
-        watched = _watch(response, request, seconds, started)
+        left = deadline - time.monotonic()
+        if timeouts is not None and (timeouts.get("read") or seconds) > left:
+            # the body's reads wait at most what is left of the attempt (httpcore reads
+            # this when the body starts); put back below, before any retry
+            request.extensions["timeout"] = {**timeouts, "read": max(0.001, left)}
+        watched = _watch(response, request, seconds, deadline)
         try:
             response.read()
         except httpx.DecodingError as exc:
@@ -311,12 +309,12 @@ async def _send_once_async(
     """The async twin of :func:`_send_once`; the event loop enforces the deadline."""
     import asyncio
 
-    started = time.monotonic()
+    deadline = time.monotonic() + seconds
     try:
         async with asyncio.timeout(seconds):
             response = await http.send(request, stream=True)
             try:
-                watched = _watch(response, request, seconds, started)
+                watched = _watch(response, request, seconds, deadline)
                 try:
                     await response.aread()
                 except httpx.DecodingError as exc:
