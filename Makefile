@@ -14,36 +14,53 @@ GEN_OUT := dub_client/_generated
 GENERATE = $(BIN)/python tools/generate.py
 PRISM_DIR := tools/prism
 PRISM_STAMP := $(PRISM_DIR)/node_modules/.installed
+# uv installs the venv from uv.lock (every dev, docs and bench dependency, pinned and
+# hash-checked); uv itself comes from PyPI into .tools/, pinned here.
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV ?= $(TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+UV_SYNC = $(UV) sync --locked --python $(PYTHON)
+ENSURE_UV = test -x $(UV) || { $(PYTHON) -m venv $(TOOLS) && \
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
+CHECK_PYTHON = $(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "dub-client needs Python >= 3.11 (set PYTHON=python3.11)"'
 
-.PHONY: help install generate check-generated lint typecheck test test-fast demo bench bench-quick build publish soak clean
+.PHONY: help install lock check-lock generate check-generated lint typecheck test test-fast demo docs bench bench-quick build publish soak clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-install: $(STAMP) ## create .venv and install the package with its pinned dev tools
+install: $(STAMP) ## create .venv from uv.lock: the package and its pinned dev and docs tools
 
-$(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "dub-client needs Python >= 3.11 (set PYTHON=python3.11)"'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+$(STAMP): pyproject.toml uv.lock
+	@$(CHECK_PYTHON)
+	@$(ENSURE_UV)
+	$(UV_SYNC)
 	@touch $@
 
 # `make demo` needs only the package itself (httpx, attrs): a quick install.
-$(RUNTIME_STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "dub-client needs Python >= 3.11 (set PYTHON=python3.11)"'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+$(RUNTIME_STAMP): pyproject.toml uv.lock
+	@$(CHECK_PYTHON)
+	@$(ENSURE_UV)
+	$(UV_SYNC) --no-default-groups --inexact
 	@touch $@
 
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	$(UV_SYNC) --all-groups
 	@touch $@
 
 $(PRISM_STAMP): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
 	@command -v npm >/dev/null || { echo "npm not found: Node 20 is needed for the Prism contract tests"; exit 1; }
 	cd $(PRISM_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+lock: ## refresh uv.lock after changing pyproject.toml's dependencies
+	@$(ENSURE_UV)
+	$(UV) lock
+
+check-lock: ## fail when uv.lock is stale against pyproject.toml
+	@$(ENSURE_UV)
+	$(UV) lock --check
 
 generate: $(STAMP) ## regenerate dub_client/_generated from openapi.yaml
 	$(GENERATE) --output-path $(GEN_OUT)
@@ -64,7 +81,7 @@ lint: $(STAMP) ## ruff on the hand-written code
 typecheck: $(STAMP) ## mypy --strict on the hand-written code
 	$(BIN)/mypy
 
-test: $(STAMP) $(PRISM_STAMP) check-generated lint typecheck ## everything CI runs: drift, lint, types, unit, integration, contract, publish
+test: $(STAMP) $(PRISM_STAMP) check-lock check-generated lint typecheck ## everything CI runs: lock, drift, lint, types, unit, integration, contract, publish
 	$(BIN)/python -m pytest -q -ra -p no:cacheprovider
 
 test-fast: $(STAMP) ## unit tests only (no Prism, no publish, no soak)
@@ -87,8 +104,14 @@ build: $(STAMP) ## sdist + wheel in dist/, checked with twine --strict
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/twine check --strict dist/*
 
-publish: $(STAMP) ## upload dist/ with twine (TWINE_REPOSITORY_URL / ~/.pypirc); refuses a dirty tree or stale generated code
-	$(BIN)/python tools/publish.py $(PUBLISH_ARGS)
+# twine finds the index and the credentials itself: TWINE_REPOSITORY_URL or
+# TWINE_REPOSITORY (~/.pypirc), TWINE_USERNAME/TWINE_PASSWORD or a token; default PyPI.
+# An index refuses a version it has already (twine then fails).
+publish: $(STAMP) ## upload dist/ with twine; refuses a dirty tree or stale generated code
+	@test -z "$$(git status --porcelain)" || { echo "publish: REFUSED: the work tree has uncommitted changes (git status)"; exit 1; }
+	@$(MAKE) -s check-generated || { echo "publish: REFUSED: the generated code is stale"; exit 1; }
+	$(MAKE) build
+	$(BIN)/twine upload --non-interactive --disable-progress-bar dist/*
 
 clean: ## remove build and cache files (keeps .venv)
 	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache
