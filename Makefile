@@ -81,7 +81,7 @@ lint: $(STAMP) ## ruff on the hand-written code
 typecheck: $(STAMP) ## mypy --strict on the hand-written code
 	$(BIN)/mypy
 
-test: $(STAMP) $(PRISM_STAMP) check-lock check-generated lint typecheck ## everything CI runs: lock, drift, lint, types, unit, integration, contract, publish
+test: $(STAMP) $(PRISM_STAMP) check-lock check-generated lint typecheck docs ## everything CI runs: lock, drift, lint, types, docs, unit, integration, contract, publish
 	$(BIN)/python -m pytest -q -ra -p no:cacheprovider
 
 test-fast: $(STAMP) ## unit tests only (no Prism, no publish, no soak)
@@ -92,6 +92,9 @@ soak: $(STAMP) ## the long soak (SOAK_SECONDS=300 by default)
 
 demo: $(RUNTIME_STAMP) ## the quickstart: a local sandbox Dub when DUB_API_KEY is unset, the real API (read-only) when set
 	$(BIN)/python examples/quickstart.py
+
+docs: $(STAMP) ## build the reference site into site/ (mkdocs --strict: a warning or broken link fails)
+	$(BIN)/mkdocs build --strict --quiet
 
 bench: $(BENCH_STAMP) ## benchmarks against raw httpx and the official SDK (prints ratios)
 	$(BIN)/python benchmarks/run.py
@@ -114,5 +117,5 @@ publish: $(STAMP) ## upload dist/ with twine; refuses a dirty tree or stale gene
 	$(BIN)/twine upload --non-interactive --disable-progress-bar dist/*
 
 clean: ## remove build and cache files (keeps .venv)
-	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf dist build site .pytest_cache .mypy_cache .ruff_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -14,9 +14,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-from ._client import DEFAULT_SERVER_URL, DEFAULT_TIMEOUT
+from ._client import DEFAULT_TIMEOUT
 from ._exceptions import ConfigurationError
-from ._generated.client import Dub
+from ._generated.client import DEFAULT_SERVER_URL, Dub
 from ._raw import RawResponse
 from ._retries import DEFAULT_RETRY_CONFIG, BackoffStrategy, RetryConfig
 from ._version import __version__

@@ -1,9 +1,9 @@
 """The client core: configuration, the httpx clients, and the one send path.
 
-:class:`BaseClient` knows no operation: the generated ``Dub`` subclass adds one
+``BaseClient`` knows no operation: the generated ``Dub`` subclass adds one
 resource per tag of the spec (``dub.customers``), whose generated methods call
-:meth:`BaseClient._send` (or its async twins) with the operation's
-:class:`~dub_client._operation.Operation`.
+``_send`` (or its async twins) with the operation's
+``Operation``.
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ if TYPE_CHECKING:  # at run time the generated operations bring these modules in
 
 logger = logging.getLogger("dub_client")
 
-DEFAULT_SERVER_URL = "https://api.dub.co"
 #: 5 s to connect, 30 s for each read/write/pool wait. Finite, always.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 USER_AGENT = (
@@ -119,7 +118,7 @@ def _timeout(timeout_ms: int | float | httpx.Timeout | None) -> httpx.Timeout | 
 def _attempt_seconds(timeout_ms: int | float | httpx.Timeout | None) -> float:
     """The deadline of one attempt: ``timeout_ms`` as a number bounds the whole exchange;
     with an httpx.Timeout (or none) each phase keeps its limit and an attempt ends by
-    :data:`DEFAULT_ATTEMPT_SECONDS`."""
+    ``DEFAULT_ATTEMPT_SECONDS``."""
     if timeout_ms is None or isinstance(timeout_ms, httpx.Timeout):
         return DEFAULT_ATTEMPT_SECONDS
     _timeout(timeout_ms)  # checks it
@@ -306,7 +305,7 @@ def _send_once(http: httpx.Client, request: httpx.Request, seconds: float) -> ht
 async def _send_once_async(
     http: httpx.AsyncClient, request: httpx.Request, seconds: float
 ) -> httpx.Response:
-    """The async twin of :func:`_send_once`; the event loop enforces the deadline."""
+    """The async twin of ``_send_once``; the event loop enforces the deadline."""
     import asyncio
 
     deadline = time.monotonic() + seconds
@@ -328,8 +327,8 @@ async def _send_once_async(
 
 
 class _Pools:
-    """The httpx clients that one :class:`BaseClient`, and every client derived from it
-    with :meth:`~BaseClient.with_options`, send through.
+    """The httpx clients that one ``BaseClient``, and every client derived from it
+    with ``with_options``, send through.
 
     One ``httpx.Client`` for sync calls; one ``httpx.AsyncClient`` per event loop (an
     AsyncClient belongs to the loop it first ran on), so any number of loops, in any
@@ -421,22 +420,11 @@ if hasattr(os, "register_at_fork"):
 
 
 class BaseClient:
-    """A client for Dub's API (``dub_client.Dub`` adds the resources, e.g. ``customers``).
+    """The core of ``dub_client.Dub``: configuration, connection pools and the one send
+    path (``Dub`` adds one resource per tag of the spec and documents the options)."""
 
-    ``token`` defaults to ``$DUB_API_KEY``; ``server_url`` to ``$DUB_BASE_URL``,
-    then the base URL of a given ``client``, then ``https://api.dub.co``.
-    ``timeout_ms`` is milliseconds for each of connect, read, write and pool waits,
-    or an ``httpx.Timeout`` for separate limits (default: 5 s connect, 30 s others).
-    ``retry_config`` defaults to retries on (see :class:`RetryConfig`);
-    ``max_retries=N`` allows N retries (``0``: none) on it. A given
-    ``client``/``async_client`` is used as is (proxies, transports, limits,
-    timeouts) and never closed; the clients it builds itself are closed by
-    :meth:`close` / :meth:`aclose` or the ``with`` / ``async with`` blocks.
-
-    The httpx clients are created on first use (a sync-only program never builds
-    an async one), one per event loop for async calls. :meth:`with_options` gives
-    a client with other options that shares them.
-    """
+    #: where requests go by default (``Dub`` sets the spec's server)
+    default_server_url: str = ""
 
     def __init__(
         self,
@@ -484,7 +472,7 @@ class BaseClient:
             base = (
                 _check_server_url(given.pop(), "the base_url of the given client")
                 if given
-                else DEFAULT_SERVER_URL
+                else self.default_server_url
             )
         if client is None or async_client is None:
             _check_environment()
@@ -549,7 +537,7 @@ class BaseClient:
     def close(self) -> None:
         """Close the sync httpx client this object built (not one it was given).
 
-        A client made by :meth:`with_options` closes nothing: the connections are
+        A client made by ``with_options`` closes nothing: the connections are
         its parent's.
         """
         if self._owns_pools:
@@ -663,18 +651,18 @@ class BaseClient:
     def _send_raw(
         self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
     ) -> RawResponse[T]:
-        """:meth:`_send`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``_send``, answering with the HTTP response (``parse()`` gives the result)."""
         values, options = op.prepare(request, kwargs)
         return self._fetch(op, values, options)
 
     async def _send_async(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
-        """The async twin of :meth:`_send`."""
+        """The async twin of ``_send``."""
         return (await self._send_raw_async(op, request, kwargs)).parse()
 
     async def _send_raw_async(
         self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
     ) -> RawResponse[T]:
-        """The async twin of :meth:`_send_raw`."""
+        """The async twin of ``_send_raw``."""
         values, options = op.prepare(request, kwargs)
         return await self._fetch_async(op, values, options)
 
@@ -685,7 +673,7 @@ class BaseClient:
     def _paginate_raw(
         self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
     ) -> RawResponse[Page[T]]:
-        """:meth:`_paginate`, answering with the first page's HTTP response."""
+        """``_paginate``, answering with the first page's HTTP response."""
         from ._pagination import Page
 
         values, options = op.prepare(request, kwargs)
@@ -716,7 +704,7 @@ class BaseClient:
     def _paginate_async(
         self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
     ) -> AsyncPager[T]:
-        """The async twin of :meth:`_paginate`: ``await`` it or ``async for`` over it."""
+        """The async twin of ``_paginate``: ``await`` it or ``async for`` over it."""
         from ._pagination import AsyncPager
 
         values, options = op.prepare(request, kwargs)
@@ -725,7 +713,7 @@ class BaseClient:
     async def _paginate_raw_async(
         self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
     ) -> RawResponse[AsyncPage[T]]:
-        """The async twin of :meth:`_paginate_raw`."""
+        """The async twin of ``_paginate_raw``."""
         from ._pagination import AsyncPage
 
         values, options = op.prepare(request, kwargs)

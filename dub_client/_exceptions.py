@@ -1,8 +1,8 @@
-"""The error classes that do not depend on the spec; :mod:`dub_client.errors` adds the
+"""The error classes that do not depend on the spec; ``errors`` adds the
 ones generated from ``openapi.yaml`` (one per ``components/responses`` error).
 
 The status → class mapping is the one generated table ``STATUS_ERRORS``; any
-other 4xx/5xx (405, 418, 502, 520 …) becomes :class:`SDKError`. Error bodies are read
+other 4xx/5xx (405, 418, 502, 520 …) becomes ``SDKError``. Error bodies are read
 defensively: an HTML page, an empty body, an unknown ``code`` or a JSON body of
 the wrong shape never masks the status — the raw text is kept in ``body``.
 """
@@ -177,7 +177,7 @@ def error_from_response(
     """The typed error for a non-2xx response. Never raises, whatever the body.
 
     ``classes`` maps a status to its class (default: the generated ``STATUS_ERRORS``);
-    any other status gives :class:`SDKError`.
+    any other status gives ``SDKError``.
     """
     if classes is None:
         from ._generated.errors import STATUS_ERRORS
@@ -197,7 +197,7 @@ def error_from_response(
 def validation_error(
     response: httpx.Response, reason: str, *, attempts: int = 1, raw: bytes | None = None
 ) -> ResponseValidationError:
-    """A :class:`ResponseValidationError` for a body that did not parse (or decode: then
+    """A ``ResponseValidationError`` for a body that did not parse (or decode: then
     ``raw`` is the body as it came)."""
     body = (response.content if raw is None else raw).decode("utf-8", "replace")
     return ResponseValidationError(

@@ -1,11 +1,11 @@
 """What one API operation is, as data, and the generic checks that turn a call into a request.
 
 The generated module of each operation (``_generated/api/<tag>/<operation>.py``)
-holds one :class:`Operation`: its method and path, every parameter with its wire
+holds one ``Operation``: its method and path, every parameter with its wire
 name, place and constraints (from ``openapi.yaml``), its body model, how to parse
 its answer, its retry safety and its pagination. Nothing here names an operation:
-:func:`prepare` checks any call against its :class:`Operation` and
-:func:`build` turns the checked values into method, path, query, headers and body.
+``prepare`` checks any call against its ``Operation`` and
+``build`` turns the checked values into method, path, query, headers and body.
 
 Bad input raises ``TypeError`` (unknown name, wrong type, missing value) or
 ``ValueError`` (a value out of bounds), naming the operation and the parameter,
@@ -127,15 +127,15 @@ class Operation(Generic[T]):
         object.__setattr__(self, "known", tuple(sorted(names)))
 
     def prepare(self, request: Any, kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], Any]:
-        """:func:`prepare` for this operation."""
+        """``prepare`` for this operation."""
         return prepare(self, request, kwargs)
 
     def build(self, values: Mapping[str, Any]) -> tuple[str, dict[str, str], dict[str, str], Any]:
-        """:func:`build` for this operation."""
+        """``build`` for this operation."""
         return build(self, values)
 
     def is_idempotent(self, values: Mapping[str, Any], body: Any) -> bool:
-        """:func:`is_idempotent` for this operation."""
+        """``is_idempotent`` for this operation."""
         return is_idempotent(self, values, body)
 
 

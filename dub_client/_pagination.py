@@ -1,7 +1,7 @@
 """Generic pages over an API that answers a list with a bare array and no next cursor.
 
-The next request is decided by the pure :func:`next_values` from the operation's
-:class:`~dub_client._operation.Pagination` (declared in ``openapi.yaml`` as
+The next request is decided by the pure ``next_values`` from the operation's
+``Pagination`` (declared in ``openapi.yaml`` as
 ``x-sdk-pagination``): the cursor set to the last item's id (or the first item's
 when walking backwards), or the offset page + 1 when the caller chose offsets or
 the sort does not allow cursors. A short or empty page is the last one.
@@ -55,7 +55,7 @@ def next_values(
 def _next_or_error(
     paging: Pagination, values: dict[str, Any], items: list[Any]
 ) -> dict[str, Any] | DubError | None:
-    """:func:`next_values`, with a refusal kept to be raised when the next page is asked for."""
+    """``next_values``, with a refusal kept to be raised when the next page is asked for."""
     try:
         return next_values(paging, values, items)
     except DubError as error:
@@ -95,8 +95,8 @@ class Page(_PageBase[T]):
     """One page of a list.
 
     ``items`` holds this page. Iterating the page yields every item from here to
-    the end of the list, fetching further pages lazily; use :meth:`iter_pages` for
-    page-by-page work, :meth:`next_page` for one step.
+    the end of the list, fetching further pages lazily; use ``iter_pages`` for
+    page-by-page work, ``next_page`` for one step.
     """
 
     __slots__ = ("_fetch",)
@@ -112,7 +112,7 @@ class Page(_PageBase[T]):
         self._fetch = fetch
 
     def next(self) -> Page[T] | None:
-        """:meth:`next_page` under the official SDK's name: ``while res: ...; res = res.next()``."""
+        """``next_page`` under the official SDK's name: ``while res: ...; res = res.next()``."""
         return self.next_page()
 
     def next_page(self) -> Page[T] | None:
@@ -133,7 +133,7 @@ class Page(_PageBase[T]):
 
 
 class AsyncPage(_PageBase[T]):
-    """The async twin of :class:`Page` (``async for`` walks every page)."""
+    """The async twin of ``Page`` (``async for`` walks every page)."""
 
     __slots__ = ("_fetch",)
 
@@ -148,7 +148,7 @@ class AsyncPage(_PageBase[T]):
         self._fetch = fetch
 
     async def next(self) -> AsyncPage[T] | None:
-        """:meth:`next_page`, under the official SDK's name."""
+        """``next_page``, under the official SDK's name."""
         return await self.next_page()
 
     async def next_page(self) -> AsyncPage[T] | None:

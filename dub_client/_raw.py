@@ -1,4 +1,4 @@
-""":class:`RawResponse`: the HTTP response of a call, for ``with_raw_response``."""
+"""``RawResponse``: the HTTP response of a call, for ``with_raw_response``."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ class RawResponse(Generic[T]):
     ``status_code``, ``headers`` (Dub's ``X-RateLimit-*`` among them when it sends
     them), ``request_id``, ``attempts`` (requests sent, retries included),
     ``elapsed`` (from the first attempt to this answer) and ``http_response`` (the
-    ``httpx.Response``); :meth:`parse` gives what the plain call returns. An error
+    ``httpx.Response``); ``parse`` gives what the plain call returns. An error
     status raises at the call, as in the plain call; a 2xx body that does not match
-    the spec raises :class:`~dub_client.errors.ResponseValidationError` from :meth:`parse`.
+    the spec raises ``ResponseValidationError`` from ``parse``.
     """
 
     __slots__ = ("_parse", "_parsed", "attempts", "elapsed", "http_response")
@@ -60,7 +60,7 @@ class RawResponse(Generic[T]):
         return self._parsed[0]
 
     def with_parser(self, parse: Callable[[RawResponse[T]], U]) -> RawResponse[U]:
-        """The same response, whose :meth:`parse` gives ``parse(self)``."""
+        """The same response, whose ``parse`` gives ``parse(self)``."""
         raw = RawResponse(self.http_response, self.attempts, 0.0, lambda: parse(self))
         raw.elapsed = self.elapsed
         return raw

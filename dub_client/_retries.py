@@ -1,7 +1,7 @@
 """Retry policy: pure decisions, plus the two thin loops (sync and async) that act on them.
 
-Everything that decides *whether* and *how long* lives in :func:`decide`,
-:func:`backoff_delay` and :func:`parse_retry_after`; they take the clock and
+Everything that decides *whether* and *how long* lives in ``decide``,
+``backoff_delay`` and ``parse_retry_after``; they take the clock and
 the random draw as arguments, so they are tested without sockets or sleeps.
 """
 
@@ -67,7 +67,7 @@ class RetryConfig:
     mirrors the official SDK; ``RetryConfig("none")`` switches retries off.
     ``max_attempts`` bounds the number of requests (first one included) and
     ``max_retry_after`` (ms) is the longest server-requested wait that is
-    honoured: a longer ``Retry-After`` raises :class:`~dub_client.errors.RateLimitExceeded`
+    honoured: a longer ``Retry-After`` raises ``RateLimitExceeded``
     at once instead of sleeping.
     """
 
@@ -292,9 +292,9 @@ def send_with_retries(
     idempotent: bool,
     timing: Timing,
 ) -> Outcome:
-    """Call ``send`` until :func:`decide` says stop.
+    """Call ``send`` until ``decide`` says stop.
 
-    Raises :class:`GaveUp` when the last attempt ended in an httpx error.
+    Raises ``GaveUp`` when the last attempt ended in an httpx error.
     """
     started = timing.monotonic()
     attempt = 0
@@ -326,7 +326,7 @@ async def send_with_retries_async(
     idempotent: bool,
     timing: Timing,
 ) -> Outcome:
-    """The async twin of :func:`send_with_retries`; the same decisions."""
+    """The async twin of ``send_with_retries``; the same decisions."""
     started = timing.monotonic()
     attempt = 0
     while True:

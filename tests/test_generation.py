@@ -219,7 +219,7 @@ def test_generation_is_reproducible(tmp_path: Path):
 
 
 def test_check_generated_fails_on_an_unregenerated_spec_edit(tmp_path: Path):
-    for name in ("openapi.yaml", "generator-config.yaml", "Makefile", "pyproject.toml"):
+    for name in ("openapi.yaml", "generator-config.yaml", "Makefile", "pyproject.toml", "uv.lock"):
         shutil.copy2(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     (tmp_path / "tools").mkdir()

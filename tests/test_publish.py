@@ -1,20 +1,23 @@
-"""The release path, end to end: build, upload to a real index, install, use.
+"""The release path, end to end: build, refuse, upload to a real index, install, use.
 
-The slow test builds the sdist and the wheel, serves them from a real pypiserver on
-127.0.0.1 (uploads need a password), uploads them with twine, checks that the index and
-``tools/publish.py`` refuse what they must, installs ``dub-client`` from that index into a
-fresh venv and calls a loopback HTTP server with it from outside the checkout.
-
-The fast tests pin the pure helpers of ``tools/publish.py``.
+A clean clone of this repository is built with ``make build`` and published with
+``make publish`` (a thin layer over ``twine upload``) to a real pypiserver on 127.0.0.1
+whose uploads need a password: ``make publish`` refuses a dirty tree and stale generated
+code, the index refuses a missing password and a version it has already. Then
+``dub-client`` is installed from that index alone into a fresh venv and calls a loopback
+HTTP server from outside the checkout. The wheel's metadata is read too: it declares
+httpx and attrs and nothing else, and its long description (README.md, the PyPI page)
+has no link that would break on PyPI.
 """
 
 from __future__ import annotations
 
 import contextlib
 import email.parser
-import importlib.util
 import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -30,89 +33,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from packaging.requirements import Requirement
 
+from dub_client import __version__ as VERSION
+
 ROOT = Path(__file__).resolve().parent.parent
-PUBLISH = ROOT / "tools" / "publish.py"
 USER, PASSWORD = "releaser", "s3cret-for-tests"
 CUSTOMER = {"id": "cus_1", "externalId": "ext", "createdAt": "2024-01-01T00:00:00.000Z"}
+#: a Markdown link or image whose target is not absolute: it breaks on PyPI
+RELATIVE_LINK = re.compile(r"\]\((?!https?://|mailto:|#)([^)\s]+)\)")
 
 
-def _load_publish() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("dub_publish", PUBLISH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while decorating
-    spec.loader.exec_module(module)
-    return module
+def test_the_relative_link_finder_finds_what_it_must():
+    text = "[a](docs/x.md) [b](https://dub.co) [c](#usage) ![d](img.png) [e](mailto:x@y.z)"
+    assert RELATIVE_LINK.findall(text) == ["docs/x.md", "img.png"]
 
 
-publish = _load_publish()
-VERSION = str(publish.read_version())
-
-
-# -- the pure helpers ---------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("upload_url", "page"),
-    [
-        ("https://upload.pypi.org/legacy/", "https://pypi.org/simple/dub-client/"),
-        ("https://test.pypi.org/legacy/", "https://test.pypi.org/simple/dub-client/"),
-        ("http://127.0.0.1:8080/", "http://127.0.0.1:8080/simple/dub-client/"),
-        ("http://127.0.0.1:8080", "http://127.0.0.1:8080/simple/dub-client/"),
-        ("https://repo.example/pypi/legacy", "https://repo.example/pypi/simple/dub-client/"),
-    ],
-)
-def test_simple_page_is_derived_from_the_upload_url(upload_url: str, page: str) -> None:
-    assert publish.simple_page_for(upload_url) == page
-
-
-def test_simple_page_refuses_a_non_http_url() -> None:
-    with pytest.raises(publish.Refusal):
-        publish.simple_page_for("ftp://example/")
-
-
-def test_file_names_are_matched_on_project_and_version() -> None:
-    v = publish.Version
-    assert publish.version_of_file("dub_client-0.1.0-py3-none-any.whl") == v("0.1.0")
-    assert publish.version_of_file("dub_client-0.1.0.tar.gz") == v("0.1.0")
-    assert publish.version_of_file("dub-client-0.2.0.tar.gz") == v("0.2.0")
-    assert publish.version_of_file("dub_client-0.1.0rc1-py3-none-any.whl") == v("0.1.0rc1")
-    assert publish.version_of_file("dub-0.1.0-py3-none-any.whl") is None
-    assert publish.version_of_file("dub_client_extra-0.1.0.tar.gz") is None
-    assert publish.version_of_file("dub_client-0.1.0.tar.gz.asc") is None
-
-
-def test_simple_pages_are_read_as_html_and_as_json() -> None:
-    html = (
-        '<html><body><a href="../../packages/dub_client-0.1.0.tar.gz#sha256=ab">x</a>'
-        '<a href="https://files.example/p/dub_client-0.1.0-py3-none-any.whl">y</a>'
-        "</body></html>"
-    )
-    assert publish.filenames_on_page(html, "text/html") == [
-        "dub_client-0.1.0.tar.gz",
-        "dub_client-0.1.0-py3-none-any.whl",
-    ]
-    body = json.dumps({"files": [{"filename": "dub_client-0.2.0.tar.gz", "url": "u"}]})
-    assert publish.filenames_on_page(body, "application/vnd.pypi.simple.v1+json") == [
-        "dub_client-0.2.0.tar.gz"
-    ]
-
-
-def test_the_version_is_read_from_the_single_source() -> None:
-    text = (ROOT / "dub_client" / "_version.py").read_text(encoding="utf-8")
-    assert f'__version__ = "{VERSION}"' in text
-    assert publish.Version(VERSION) == publish.Version(VERSION.strip())
-
-
-# -- helpers of the end-to-end test -------------------------------------------------------------
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -152,11 +95,6 @@ def _twine_upload(index: Index, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "twine", "upload", "--disable-progress-bar"]
     command += ["--repository-url", index.url, *args]
     return _run(command, timeout=60)
-
-
-def _publish(index: Index, *args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, str(PUBLISH), "--repository-url", index.url, *args]
-    return _run([*command, "--skip-git-check"], timeout=180, cwd=ROOT, **kwargs)
 
 
 def _get(url: str, timeout: float = 10.0) -> tuple[int, str]:
@@ -332,26 +270,47 @@ print("smoke ok:", dub_client.__version__, package, customer.id, customer.extern
 
 
 # -- end to end ---------------------------------------------------------------------------------
+def _clone(tmp_path: Path) -> Path:
+    """A clean clone of this repository (what a release is made from)."""
+    clone = tmp_path / "repo"
+    _ok(_run(["git", "clone", "--quiet", str(ROOT), str(clone)], timeout=60))
+    return clone
+
+
+def _make(clone: Path, target: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``make TARGET`` in the clone, with this venv as it is (a fresh stamp: installed)."""
+    stamp = clone / ".installed.stamp"
+    stamp.touch()
+    venv = Path(sys.executable).parent.parent
+    command = ["make", "-C", str(clone), target, f"VENV={venv}", f"STAMP={stamp}"]
+    return _run(command, timeout=300, env=_env(**env))
+
+
+def _git(clone: Path, *args: str) -> None:
+    identity = ["-c", "user.name=Releaser", "-c", "user.email=releaser@example.invalid"]
+    _ok(_run(["git", "-C", str(clone), *identity, *args], timeout=60))
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-def test_build_upload_refuse_install_and_use(
+def test_build_refuse_publish_install_and_use(
     tmp_path: Path, pypiserver: Index, fake_dub: tuple[str, list[Seen]]
 ) -> None:
-    python = sys.executable
+    clone = _clone(tmp_path)
+    index_env = {"TWINE_REPOSITORY_URL": pypiserver.url}
+    with_password = {**index_env, "TWINE_USERNAME": USER, "TWINE_PASSWORD": PASSWORD}
 
-    # 1. Build both artifacts outside the checkout and look inside them.
-    dist = tmp_path / "dist"
-    _ok(_run([python, "-m", "build", "--outdir", str(dist), str(ROOT)], timeout=180))
+    # 1. make build: both artifacts, checked, and what is inside them.
+    _ok(_make(clone, "build"))
+    dist = clone / "dist"
     wheel = dist / f"dub_client-{VERSION}-py3-none-any.whl"
     sdist = dist / f"dub_client-{VERSION}.tar.gz"
     assert sorted(p.name for p in dist.iterdir()) == sorted([wheel.name, sdist.name])
-    _ok(_run([python, "-m", "twine", "check", "--strict", str(wheel), str(sdist)], timeout=60))
-
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
-        metadata = email.parser.Parser().parsestr(
-            zf.read(f"dub_client-{VERSION}.dist-info/METADATA").decode()
-        )
+        raw_metadata = zf.read(f"dub_client-{VERSION}.dist-info/METADATA").decode()
+        entry_points = zf.read(f"dub_client-{VERSION}.dist-info/entry_points.txt").decode()
+    metadata = email.parser.Parser().parsestr(raw_metadata)
     dist_info = f"dub_client-{VERSION}.dist-info/"
     assert [n for n in names if not n.startswith(("dub_client/", dist_info))] == []
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
@@ -359,62 +318,62 @@ def test_build_upload_refuse_install_and_use(
         assert f"dub_client/{needed}" in names
     assert any(n.startswith("dub_client/_generated/models/") for n in names)
     assert metadata["Name"] == "dub-client" and metadata["Version"] == VERSION
-    runtime = [
-        req
-        for req in map(Requirement, metadata.get_all("Requires-Dist") or [])
-        if req.marker is None or req.marker.evaluate({"extra": ""})
-    ]
-    assert sorted(req.name for req in runtime) == ["attrs", "httpx"]
-    requires = [str(req) for req in runtime]
-
+    requires = metadata.get_all("Requires-Dist") or []
+    assert sorted(Requirement(r).name for r in requires) == ["attrs", "httpx"], requires
+    assert metadata.get_all("Provides-Extra") is None  # no dev tools published as extras
+    assert metadata.get_all("Project-URL") is None  # no URL that points nowhere
+    assert "[pytest11]\ndub_client = dub_client.testing.pytest_plugin" in entry_points
+    description = metadata.get_payload()
+    assert description.lstrip().startswith("# dub-client")
+    assert "pip install dub-client" in description.split("## ", 2)[1]  # install comes first
+    assert RELATIVE_LINK.findall(description) == []
     with tarfile.open(sdist) as tf:
         members = {m.name.split("/", 1)[1] for m in tf.getmembers() if "/" in m.name}
-    for needed in (
-        "openapi.yaml",
-        "generator-config.yaml",
-        "LICENSE",
-        "README.md",
-        "CHANGELOG.md",
-        "Makefile",
-        "pyproject.toml",
-        "dub_client/_version.py",
-        "tests/test_publish.py",
-    ):
+    for needed in ("openapi.yaml", "generator-config.yaml", "LICENSE", "README.md",
+                   "CHANGELOG.md", "Makefile", "pyproject.toml", "uv.lock",
+                   "dub_client/_version.py", "tests/test_publish.py"):  # fmt: skip
         assert needed in members, f"the sdist lacks {needed}"
     assert any(m.startswith("templates/") for m in members)
 
-    # 2. The index takes no upload without the right credentials.
+    # 2. make publish refuses a dirty tree, and generated code older than the spec.
+    (clone / "notes.txt").write_text("not committed")
+    dirty = _make(clone, "publish", **with_password)
+    assert dirty.returncode != 0 and "REFUSED: the work tree has uncommitted" in dirty.stdout
+    (clone / "notes.txt").unlink()
+    spec = (clone / "openapi.yaml").read_text()
+    (clone / "openapi.yaml").write_text(spec.replace("Number of sales.", "How many sales."))
+    _git(clone, "commit", "--quiet", "-am", "a spec edit without make generate")
+    stale = _make(clone, "publish", **with_password)
+    assert stale.returncode != 0 and "REFUSED: the generated code is stale" in stale.stdout
+    _git(clone, "reset", "--quiet", "--hard", "HEAD~1")
+    assert list(pypiserver.packages.iterdir()) == []
+
+    # 3. The index takes no upload without the right credentials.
     assert _upload_without_credentials(pypiserver, wheel) in (401, 403)
+    no_password = _make(clone, "publish", **index_env)
+    assert no_password.returncode != 0
     wrong = _twine_upload(pypiserver, "-u", USER, "-p", "wrong-password", str(wheel))
-    assert wrong.returncode != 0, wrong.stdout
+    assert wrong.returncode != 0
     assert "403" in wrong.stdout + wrong.stderr or "401" in wrong.stdout + wrong.stderr
     assert list(pypiserver.packages.iterdir()) == []
     assert _get(f"{pypiserver.simple}dub-client/")[0] == 404
 
-    # 3. publish.py's happy path, up to the upload: not on the index yet, builds, checks.
-    dry = _ok(_publish(pypiserver, "--dry-run"))
-    assert f"dub-client {VERSION} is not on {pypiserver.simple}dub-client/" in dry.stdout
-    assert "dry run: would upload" in dry.stdout
-    assert list(pypiserver.packages.iterdir()) == []
-
-    # 4. With credentials, twine uploads both, and the index lists them.
-    _ok(_twine_upload(pypiserver, "-u", USER, "-p", PASSWORD, str(wheel), str(sdist)))
+    # 4. With credentials, make publish uploads both, and the index lists them.
+    shutil.rmtree(dist)
+    _ok(_make(clone, "publish", **with_password))
     assert sorted(p.name for p in pypiserver.packages.iterdir()) == sorted([wheel.name, sdist.name])
     status, page = _get(f"{pypiserver.simple}dub-client/")
     assert status == 200 and wheel.name in page and sdist.name in page
 
-    # 5. The same version again: the index refuses it, and publish.py refuses before building.
-    again = _twine_upload(pypiserver, "-u", USER, "-p", PASSWORD, str(wheel))
-    assert again.returncode != 0, again.stdout
+    # 5. The same version again: the index refuses it, and so make publish fails.
+    again = _make(clone, "publish", **with_password)
+    assert again.returncode != 0
     assert "400 Bad Request" in again.stdout + again.stderr  # pypiserver's "file exists"
-    refused = _publish(pypiserver, env=_env(TWINE_USERNAME=USER, TWINE_PASSWORD=PASSWORD))
-    assert refused.returncode == 1, refused.stdout + refused.stderr
-    assert f"REFUSED: dub-client {VERSION} is already on" in refused.stderr
-    assert "check-generated" not in refused.stdout and "Building" not in refused.stdout
 
     # 6. A fresh venv: the dependencies from pip's own configuration, dub-client from the
     #    local index alone (no configuration file, no other index: nothing else could serve it).
     venv = tmp_path / "venv"
+    python = sys.executable
     _ok(_run([python, "-m", "venv", str(venv)], timeout=120))
     vpython = str(venv / "bin" / "python")
     _ok(_run([vpython, "-m", "pip", "install", "--quiet", *requires], timeout=240))

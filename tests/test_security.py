@@ -109,30 +109,9 @@ def test_redirects_are_not_followed_by_default(dub: Dub, recorder: Recorder):
     assert [r.url.host for r in recorder.requests] == ["api.dub.test"]
 
 
-def test_a_user_client_that_follows_redirects_drops_the_token_on_another_host():
-    seen: list[httpx.Request] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        if request.url.host == "api.dub.test":
-            return httpx.Response(307, headers={"location": "https://evil.test/steal"})
-        return httpx.Response(200, json=customer_json())
-
-    client = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
-    Dub(TOKEN, server_url="https://api.dub.test", client=client).customers.get("cus_1")
-    assert [r.url.host for r in seen] == ["api.dub.test", "evil.test"]
-    assert "authorization" in seen[0].headers
-    assert "authorization" not in seen[1].headers
-
-
-def test_tls_verification_is_on_for_the_clients_we_create():
+def test_the_clients_we_create_have_finite_timeouts_and_follow_no_redirects():
     dub = Dub(TOKEN)
     http = dub._pools.sync_client()
-    pool = http._transport._pool  # type: ignore[attr-defined]
-    import ssl
-
-    assert pool._ssl_context.verify_mode == ssl.CERT_REQUIRED
-    assert pool._ssl_context.check_hostname is True
     assert http.timeout.connect == 5.0 and http.timeout.read == 30.0
     assert http.follow_redirects is False
     dub.close()

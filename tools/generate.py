@@ -14,6 +14,7 @@ to the templates as one Jinja variable, ``SDK`` (in ``_sdk.jinja``):
   retry safety (``x-sdk-idempotent``, else derived from the HTTP method),
   ``x-sdk-readdress``, ``x-sdk-pagination``, ``x-sdk-deprecation``, and each
   parameter's ``minimum``/``maximum``/``minLength``/``default``;
+* ``server``: the first server's URL (the client's default);
 * ``errors``: one entry per ``components/responses`` that an operation uses for
   an error status (class name, status, description);
 * ``request_models``: the schemas reachable from a request body;
@@ -155,7 +156,9 @@ def sdk_facts(spec: dict[str, Any]) -> dict[str, Any]:
         }
         for name, model in spec.get("components", {}).get("schemas", {}).items()
     }
+    servers = spec.get("servers") or [{"url": "/"}]
     return {
+        "server": str(servers[0]["url"]).rstrip("/"),
         "operations": operations,
         "errors": errors,
         "request_models": sorted(_request_models(spec)),

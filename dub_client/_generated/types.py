@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 
 class Unset:
-    """The type of :data:`UNSET`: a field of a request model that is not sent."""
+    """The type of ``UNSET``: a field of a request model that is not sent."""
 
     __slots__ = ()
 

@@ -9,8 +9,8 @@ True
 
 The same sandbox serves real HTTP on loopback (``with sandbox.serve() as url:``
 or ``python -m dub_client.testing --port 8787``), and takes planned faults
-(:class:`Fault`) or random ones (:meth:`Sandbox.chaos`). Under pytest, the
-``dub_sandbox`` and ``dub`` fixtures (:mod:`dub_client.testing.pytest_plugin`) come
+(``Fault``) or random ones (``chaos``). Under pytest, the
+``dub_sandbox`` and ``dub`` fixtures (``pytest_plugin``) come
 with the package.
 """
 

@@ -1,6 +1,6 @@
 """An in-memory Dub: the five customers operations with the real API's semantics.
 
-It speaks HTTP (bytes in, bytes out) through :meth:`Sandbox.handle`, so the
+It speaks HTTP (bytes in, bytes out) through ``handle``, so the
 same object serves an in-process httpx transport and a loopback HTTP server.
 """
 
@@ -149,7 +149,7 @@ def _iso(moment: datetime.datetime) -> str:
 
 
 def _instant(value: str) -> str | None:
-    """``value`` as Dub stores and returns it (see :func:`_iso`); ``None`` if it is no date-time.
+    """``value`` as Dub stores and returns it (see ``_iso``); ``None`` if it is no date-time.
 
     A value without an offset is read as UTC; ``t``/``z`` may be lower case (RFC 3339).
     """
@@ -307,10 +307,10 @@ class Sandbox:
         return httpx.AsyncClient(transport=self.transport(), base_url=IN_PROCESS_URL)
 
     def dub(self, **options: Any) -> Dub:
-        """A :class:`~dub_client.Dub` talking to this sandbox in-process (no network).
+        """A ``Dub`` talking to this sandbox in-process (no network).
 
         It retries like the default policy but waits milliseconds, not seconds
-        (:data:`FAST_RETRIES`), so a test with planned faults runs fast; pass
+        (``FAST_RETRIES``), so a test with planned faults runs fast; pass
         ``retry_config=`` to choose another. A ``Retry-After`` a fault sends is honoured
         as sent.
         """
@@ -614,7 +614,7 @@ class Sandbox:
 
 
 #: The default policy's attempts and budget, with waits of milliseconds: what
-#: :meth:`Sandbox.dub` uses, so planned faults cost no real time.
+#: ``dub`` uses, so planned faults cost no real time.
 FAST_RETRIES = RetryConfig(
     backoff=BackoffStrategy(initial_interval=1, max_interval=5, max_elapsed_time=5_000)
 )

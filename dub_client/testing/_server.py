@@ -1,4 +1,4 @@
-"""Ways to reach a :class:`Sandbox`: an httpx transport (in-process) and a loopback HTTP server."""
+"""Ways to reach a ``Sandbox``: an httpx transport (in-process) and a loopback HTTP server."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ class SandboxServer:
     """A sandbox served over HTTP on loopback, in a background thread.
 
     Use as a context manager (``with SandboxServer(sandbox) as url``) or call
-    :meth:`start` / :meth:`stop`. Only loopback addresses are accepted.
+    ``start`` / ``stop``. Only loopback addresses are accepted.
     """
 
     def __init__(self, sandbox: Sandbox, host: str = "127.0.0.1", port: int = 0) -> None:

@@ -2,11 +2,11 @@
 ``pytest11`` entry point; nothing to install or import).
 
 ``dub_sandbox``
-    A fresh :class:`~dub_client.testing.Sandbox` for each test: empty, or as the
+    A fresh ``Sandbox`` for each test: empty, or as the
     ``dub_sandbox`` marker says (``@pytest.mark.dub_sandbox(seed=50, token="dub_t")``
     passes its keywords to ``Sandbox``).
 ``dub``
-    A :class:`~dub_client.Dub` wired to that sandbox in-process (no sockets), with
+    A ``Dub`` wired to that sandbox in-process (no sockets), with
     fast retries; closed after the test.
 
 Override either in your own ``conftest.py`` like any fixture.

@@ -61,9 +61,9 @@ class Customers:
     """The customers of the workspace, reached as ``dub.customers``.
 
     Every method has an ``_async`` twin and takes, for that call only, ``retries=``
-    (a :class:`~dub_client.RetryConfig`), ``max_retries=``, ``timeout_ms=``,
+    (a ``RetryConfig``), ``max_retries=``, ``timeout_ms=``,
     ``http_headers=`` and ``server_url=``. ``with_raw_response`` has the same methods, answering with the
-    HTTP response (:class:`~dub_client.RawResponse`).
+    HTTP response (``RawResponse``).
     """
 
     __slots__ = ("_client",)
@@ -96,7 +96,11 @@ class Customers:
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
+
         Args:
+            request: All the parameters as one dict, snake_case keys.
+
+        Keyword Args:
             email (str, optional): Exact, case-sensitive email filter. Takes precedence over externalId and search.
             external_id (str, optional): Filter by the customer's id in your own system. Takes precedence over search.
             search (str, optional): Free-text match on email, name or customer id.
@@ -118,9 +122,29 @@ class Customers:
             The first page (Customer items); iterate it to walk every page.
 
         Raises:
-            TypeError, ValueError: bad input, before anything is sent.
-            dub_client.errors.APIStatusError: an error status (a subclass per status).
-            dub_client.errors.APIConnectionError: no usable response.
+            TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
+            ValueError: a value out of bounds (nothing is sent).
+            dub_client.errors.BadRequest: 400, The request is malformed (for example a bad Authorization header).
+            dub_client.errors.Unauthorized: 401, The API key is missing or unknown.
+            dub_client.errors.Forbidden: 403, The plan or the role does not allow this (codes forbidden,
+                exceeded_limit).
+            dub_client.errors.NotFound: 404, No such customer.
+            dub_client.errors.Conflict: 409, A unique field is taken (codes conflict, invite_pending).
+            dub_client.errors.InviteExpired: 410, The invite has expired.
+            dub_client.errors.UnprocessableEntity: 422, A value is invalid (bad email, unknown cursor, conflicting
+                parameters).
+            dub_client.errors.RateLimitExceeded: 429, Too many requests for this key in the last minute.
+            dub_client.errors.InternalServerError: 500, The server failed.
+            dub_client.errors.SDKError: any other error status (502, 503 …).
+            dub_client.errors.ResponseValidationError: a 2xx body that does not match the spec.
+            dub_client.errors.APIConnectionError: no usable response (APITimeoutError: too slow).
+
+        Examples:
+            ```python
+            for item in dub.customers.list():  # every page
+                print(item)
+            page = dub.customers.list(request={"page_size": 50})  # first page
+            ```
         """
         return get_customers.sync(self._client, request, dict(kwargs))
 
@@ -129,7 +153,7 @@ class Customers:
         request: GetCustomersRequest | None = None,
         **kwargs: Unpack[GetCustomersParams],
     ) -> AsyncPager[Customer]:
-        """The async twin of :meth:`list`: ``await`` it for the first page, or ``async for`` every item."""
+        """The async twin of ``method_name }}``: ``await`` it for the first page, or ``async for`` every item."""
         return get_customers.asyncio(self._client, request, dict(kwargs))
 
     @overload
@@ -162,7 +186,11 @@ class Customers:
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
+
         Args:
+            request: All the parameters as one dict, snake_case keys (the body's fields), or the body model.
+
+        Keyword Args:
             external_id (str):
             country (str): ISO 3166-1 alpha-2. Required by the live server (not by older docs).
             email (str | None, optional):
@@ -174,9 +202,28 @@ class Customers:
             Customer
 
         Raises:
-            TypeError, ValueError: bad input, before anything is sent.
-            dub_client.errors.APIStatusError: an error status (a subclass per status).
-            dub_client.errors.APIConnectionError: no usable response.
+            TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
+            ValueError: a value out of bounds (nothing is sent).
+            dub_client.errors.BadRequest: 400, The request is malformed (for example a bad Authorization header).
+            dub_client.errors.Unauthorized: 401, The API key is missing or unknown.
+            dub_client.errors.Forbidden: 403, The plan or the role does not allow this (codes forbidden,
+                exceeded_limit).
+            dub_client.errors.NotFound: 404, No such customer.
+            dub_client.errors.Conflict: 409, A unique field is taken (codes conflict, invite_pending).
+            dub_client.errors.InviteExpired: 410, The invite has expired.
+            dub_client.errors.UnprocessableEntity: 422, A value is invalid (bad email, unknown cursor, conflicting
+                parameters).
+            dub_client.errors.RateLimitExceeded: 429, Too many requests for this key in the last minute.
+            dub_client.errors.InternalServerError: 500, The server failed.
+            dub_client.errors.SDKError: any other error status (502, 503 …).
+            dub_client.errors.ResponseValidationError: a 2xx body that does not match the spec.
+            dub_client.errors.APIConnectionError: no usable response (APITimeoutError: too slow).
+
+        Examples:
+            ```python
+            result = dub.customers.create(external_id="...", country="...")
+            result = dub.customers.create(request={"external_id": "...", "country": "..."})
+            ```
         """
         return create_customer.sync(self._client, request, kwargs)
 
@@ -198,7 +245,7 @@ class Customers:
         request: CreateCustomerRequest | CreateCustomerBody | None = None,
         **kwargs: Any,
     ) -> Customer:
-        """The async twin of :meth:`create`."""
+        """The async twin of ``method_name }}``."""
         return await create_customer.asyncio(self._client, request, kwargs)
 
     @overload
@@ -231,18 +278,41 @@ class Customers:
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
+
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
                     `ext_123`). One path segment.
+            request: All the parameters as one dict, snake_case keys.
+
+        Keyword Args:
             include_expanded_fields (bool, optional): Also return link, programId, partner and discount (when they exist).
 
         Returns:
             Customer
 
         Raises:
-            TypeError, ValueError: bad input, before anything is sent.
-            dub_client.errors.APIStatusError: an error status (a subclass per status).
-            dub_client.errors.APIConnectionError: no usable response.
+            TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
+            ValueError: a value out of bounds (nothing is sent).
+            dub_client.errors.BadRequest: 400, The request is malformed (for example a bad Authorization header).
+            dub_client.errors.Unauthorized: 401, The API key is missing or unknown.
+            dub_client.errors.Forbidden: 403, The plan or the role does not allow this (codes forbidden,
+                exceeded_limit).
+            dub_client.errors.NotFound: 404, No such customer.
+            dub_client.errors.Conflict: 409, A unique field is taken (codes conflict, invite_pending).
+            dub_client.errors.InviteExpired: 410, The invite has expired.
+            dub_client.errors.UnprocessableEntity: 422, A value is invalid (bad email, unknown cursor, conflicting
+                parameters).
+            dub_client.errors.RateLimitExceeded: 429, Too many requests for this key in the last minute.
+            dub_client.errors.InternalServerError: 500, The server failed.
+            dub_client.errors.SDKError: any other error status (502, 503 …).
+            dub_client.errors.ResponseValidationError: a 2xx body that does not match the spec.
+            dub_client.errors.APIConnectionError: no usable response (APITimeoutError: too slow).
+
+        Examples:
+            ```python
+            result = dub.customers.get("cus_123")
+            result = dub.customers.get(request={"id": "cus_123"})
+            ```
         """
         if id is not None:
             kwargs["id"] = id
@@ -270,7 +340,7 @@ class Customers:
         request: GetCustomerRequest | None = None,
         **kwargs: Any,
     ) -> Customer:
-        """The async twin of :meth:`get`."""
+        """The async twin of ``method_name }}``."""
         if id is not None:
             kwargs["id"] = id
         return await get_customer.asyncio(self._client, request, kwargs)
@@ -306,17 +376,38 @@ class Customers:
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
+
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
                     `ext_123`). One path segment.
+            request: All the parameters as one dict, snake_case keys.
 
         Returns:
             DeletedCustomer
 
         Raises:
-            TypeError, ValueError: bad input, before anything is sent.
-            dub_client.errors.APIStatusError: an error status (a subclass per status).
-            dub_client.errors.APIConnectionError: no usable response.
+            TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
+            ValueError: a value out of bounds (nothing is sent).
+            dub_client.errors.BadRequest: 400, The request is malformed (for example a bad Authorization header).
+            dub_client.errors.Unauthorized: 401, The API key is missing or unknown.
+            dub_client.errors.Forbidden: 403, The plan or the role does not allow this (codes forbidden,
+                exceeded_limit).
+            dub_client.errors.NotFound: 404, No such customer.
+            dub_client.errors.Conflict: 409, A unique field is taken (codes conflict, invite_pending).
+            dub_client.errors.InviteExpired: 410, The invite has expired.
+            dub_client.errors.UnprocessableEntity: 422, A value is invalid (bad email, unknown cursor, conflicting
+                parameters).
+            dub_client.errors.RateLimitExceeded: 429, Too many requests for this key in the last minute.
+            dub_client.errors.InternalServerError: 500, The server failed.
+            dub_client.errors.SDKError: any other error status (502, 503 …).
+            dub_client.errors.ResponseValidationError: a 2xx body that does not match the spec.
+            dub_client.errors.APIConnectionError: no usable response (APITimeoutError: too slow).
+
+        Examples:
+            ```python
+            result = dub.customers.delete("cus_123")
+            result = dub.customers.delete(request={"id": "cus_123"})
+            ```
         """
         if id is not None:
             kwargs["id"] = id
@@ -344,7 +435,7 @@ class Customers:
         request: DeleteCustomerRequest | None = None,
         **kwargs: Any,
     ) -> DeletedCustomer:
-        """The async twin of :meth:`delete`."""
+        """The async twin of ``method_name }}``."""
         if id is not None:
             kwargs["id"] = id
         return await delete_customer.asyncio(self._client, request, kwargs)
@@ -380,9 +471,13 @@ class Customers:
         SDK's style: snake_case keys, the body under ``request_body``). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
+
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
                     `ext_123`). One path segment.
+            request: All the parameters as one dict, snake_case keys (the body under ``request_body``).
+
+        Keyword Args:
             include_expanded_fields (bool, optional): Also return link, programId, partner and discount (when they exist).
             email (str | None, optional):
             name (str | None, optional):
@@ -396,9 +491,28 @@ class Customers:
             Customer
 
         Raises:
-            TypeError, ValueError: bad input, before anything is sent.
-            dub_client.errors.APIStatusError: an error status (a subclass per status).
-            dub_client.errors.APIConnectionError: no usable response.
+            TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
+            ValueError: a value out of bounds (nothing is sent).
+            dub_client.errors.BadRequest: 400, The request is malformed (for example a bad Authorization header).
+            dub_client.errors.Unauthorized: 401, The API key is missing or unknown.
+            dub_client.errors.Forbidden: 403, The plan or the role does not allow this (codes forbidden,
+                exceeded_limit).
+            dub_client.errors.NotFound: 404, No such customer.
+            dub_client.errors.Conflict: 409, A unique field is taken (codes conflict, invite_pending).
+            dub_client.errors.InviteExpired: 410, The invite has expired.
+            dub_client.errors.UnprocessableEntity: 422, A value is invalid (bad email, unknown cursor, conflicting
+                parameters).
+            dub_client.errors.RateLimitExceeded: 429, Too many requests for this key in the last minute.
+            dub_client.errors.InternalServerError: 500, The server failed.
+            dub_client.errors.SDKError: any other error status (502, 503 …).
+            dub_client.errors.ResponseValidationError: a 2xx body that does not match the spec.
+            dub_client.errors.APIConnectionError: no usable response (APITimeoutError: too slow).
+
+        Examples:
+            ```python
+            result = dub.customers.update("cus_123")
+            result = dub.customers.update(request={"id": "cus_123"})
+            ```
         """
         if id is not None:
             kwargs["id"] = id
@@ -426,15 +540,15 @@ class Customers:
         request: UpdateCustomerRequest | None = None,
         **kwargs: Any,
     ) -> Customer:
-        """The async twin of :meth:`update`."""
+        """The async twin of ``method_name }}``."""
         if id is not None:
             kwargs["id"] = id
         return await update_customer.asyncio(self._client, request, kwargs)
 
 
 class CustomersWithRawResponse:
-    """``dub.customers.with_raw_response``: every method of :class:`Customers`, answering
-    with the HTTP response (:class:`~dub_client.RawResponse`). Error statuses raise
+    """``dub.customers.with_raw_response``: every method of ``Customers``, answering
+    with the HTTP response (``RawResponse``). Error statuses raise
     as in the plain call; a list answers with its first page's response."""
 
     __slots__ = ("_client",)
@@ -447,7 +561,7 @@ class CustomersWithRawResponse:
         request: GetCustomersRequest | None = None,
         **kwargs: Unpack[GetCustomersParams],
     ) -> RawResponse[Page[Customer]]:
-        """:meth:`Customers.list`, answering with the HTTP response (``parse()`` gives the result: the first page)."""
+        """``list``, answering with the HTTP response (``parse()`` gives the result: the first page)."""
         return get_customers.sync_raw(self._client, request, dict(kwargs))
 
     async def list_async(
@@ -455,7 +569,7 @@ class CustomersWithRawResponse:
         request: GetCustomersRequest | None = None,
         **kwargs: Unpack[GetCustomersParams],
     ) -> RawResponse[AsyncPage[Customer]]:
-        """:meth:`Customers.list_async`, answering with the HTTP response (``parse()`` gives the result: the first page)."""
+        """``list_async``, answering with the HTTP response (``parse()`` gives the result: the first page)."""
         return await get_customers.asyncio_raw(self._client, request, dict(kwargs))
 
     @overload
@@ -476,7 +590,7 @@ class CustomersWithRawResponse:
         request: CreateCustomerRequest | CreateCustomerBody | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """:meth:`Customers.create`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``create``, answering with the HTTP response (``parse()`` gives the result)."""
         return create_customer.sync_raw(self._client, request, kwargs)
 
     @overload
@@ -497,7 +611,7 @@ class CustomersWithRawResponse:
         request: CreateCustomerRequest | CreateCustomerBody | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """:meth:`Customers.create_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``create_async``, answering with the HTTP response (``parse()`` gives the result)."""
         return await create_customer.asyncio_raw(self._client, request, kwargs)
 
     @overload
@@ -522,7 +636,7 @@ class CustomersWithRawResponse:
         request: GetCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """:meth:`Customers.get`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``get``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return get_customer.sync_raw(self._client, request, kwargs)
@@ -549,7 +663,7 @@ class CustomersWithRawResponse:
         request: GetCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """:meth:`Customers.get_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``get_async``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return await get_customer.asyncio_raw(self._client, request, kwargs)
@@ -576,7 +690,7 @@ class CustomersWithRawResponse:
         request: DeleteCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[DeletedCustomer]:
-        """:meth:`Customers.delete`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``delete``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return delete_customer.sync_raw(self._client, request, kwargs)
@@ -603,7 +717,7 @@ class CustomersWithRawResponse:
         request: DeleteCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[DeletedCustomer]:
-        """:meth:`Customers.delete_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``delete_async``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return await delete_customer.asyncio_raw(self._client, request, kwargs)
@@ -630,7 +744,7 @@ class CustomersWithRawResponse:
         request: UpdateCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """:meth:`Customers.update`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``update``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return update_customer.sync_raw(self._client, request, kwargs)
@@ -657,7 +771,7 @@ class CustomersWithRawResponse:
         request: UpdateCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """:meth:`Customers.update_async`, answering with the HTTP response (``parse()`` gives the result)."""
+        """``update_async``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return await update_customer.asyncio_raw(self._client, request, kwargs)

@@ -128,19 +128,19 @@ def sync(
 def sync_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[Page[Customer]]":
-    """:func:`sync`, answering with the HTTP response (``with_raw_response`` runs this)."""
+    """``sync``, answering with the HTTP response (``with_raw_response`` runs this)."""
     return client._paginate_raw(OPERATION, request, kwargs)
 
 
 def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "AsyncPager[Customer]":
-    """The async twin of :func:`sync`: ``await`` it for the first page, or ``async for`` every item."""
+    """The async twin of ``sync``: ``await`` it for the first page, or ``async for`` every item."""
     return client._paginate_async(OPERATION, request, kwargs)
 
 
 async def asyncio_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[AsyncPage[Customer]]":
-    """The async twin of :func:`sync_raw`: the first page's HTTP response."""
+    """The async twin of ``sync_raw``: the first page's HTTP response."""
     return await client._paginate_raw_async(OPERATION, request, kwargs)

@@ -101,19 +101,19 @@ def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> Customer
 def sync_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[Customer]":
-    """:func:`sync`, answering with the HTTP response (``with_raw_response`` runs this)."""
+    """``sync``, answering with the HTTP response (``with_raw_response`` runs this)."""
     return client._send_raw(OPERATION, request, kwargs)
 
 
 async def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> Customer:
-    """The async twin of :func:`sync`."""
+    """The async twin of ``sync``."""
     return await client._send_async(OPERATION, request, kwargs)
 
 
 async def asyncio_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[Customer]":
-    """The async twin of :func:`sync_raw`."""
+    """The async twin of ``sync_raw``."""
     return await client._send_raw_async(OPERATION, request, kwargs)
