@@ -42,10 +42,12 @@ class RawResponse(Generic[T]):
 
     @property
     def status_code(self) -> int:
+        """The HTTP status (2xx: error statuses raise instead)."""
         return self.http_response.status_code
 
     @property
     def headers(self) -> httpx.Headers:
+        """The response headers (case-insensitive)."""
         return self.http_response.headers
 
     @property

@@ -279,7 +279,7 @@ def _clone(tmp_path: Path) -> Path:
 
 def _make(clone: Path, target: str, **env: str) -> subprocess.CompletedProcess[str]:
     """``make TARGET`` in the clone, with this venv as it is (a fresh stamp: installed)."""
-    stamp = clone / ".installed.stamp"
+    stamp = clone.parent / "installed.stamp"  # outside the clone: it must stay clean
     stamp.touch()
     venv = Path(sys.executable).parent.parent
     command = ["make", "-C", str(clone), target, f"VENV={venv}", f"STAMP={stamp}"]
