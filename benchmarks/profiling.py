@@ -7,17 +7,12 @@
 ``import``  ``python -X importtime -c "import dub_client"`` (bytecode cached, median of
             several runs): the time outside httpx's own import, grouped by cause, and
             the CPU cost of asyncio and attrs imported alone after httpx.
-``get``     the in-process ``customers.get`` next to raw httpx and to what-if variants
-            (the facade / generated code patched in memory: no ``params={}``, lean
-            ``from_dict``), interleaved and best of 15 rounds; then each step timed
-            alone, then cProfile.
-``parse``   ``_parse_customers`` of 100 expanded customers next to ``json.loads`` and
-            to what-if variants of the generated ``from_dict`` (its source rewritten
-            in memory as template overrides would emit it, plus a hand-written
-            parse), all checked to build equal objects; then each model and step
-            timed alone, then cProfile.
+``get``     the in-process ``customers.get`` next to raw httpx, interleaved and best of
+            15 rounds; then each step of the send path timed alone, then cProfile.
+``parse``   what ``customers.list`` does with a page of 100 expanded customers next to
+            ``json.loads``; each model's ``from_dict`` alone; then cProfile.
 
-Nothing here changes dub_client on disk; the what-ifs live in this process only.
+Nothing here changes dub_client.
 """
 
 from __future__ import annotations
@@ -25,20 +20,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
-import datetime
 import io
 import json
 import pstats
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import timeit
-import types
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import httpx  # noqa: E402
-from _clients import AUTH, IN_PROCESS_URL, canned_transport, in_process_call  # noqa: E402
+from _clients import AUTH, IN_PROCESS_URL, canned_transport  # noqa: E402
 from _data import CUSTOMER_JSON, TOKEN, expanded_page  # noqa: E402
 from run import FRESH_ENV, bytecode_cache_env  # noqa: E402
 
@@ -236,383 +228,124 @@ def _profile_import(runs: int) -> str:
 RAW_GET = "raw httpx: json.loads(client.get(url, headers=auth).content)"
 
 
-def _get_cases(http: httpx.Client, dub: Any) -> dict[str, float]:
-    """raw httpx, ``dub.customers.get`` as is, and with fixes patched in memory."""
-    from dub_client import _customers
-
-    prepare = _customers._prepare_get
-    lean_model = what_if(2)
-    url = f"{IN_PROCESS_URL}/customers/cus_1"
-
-    def prepare_without_empty_params(*args: Any) -> dict[str, Any]:
-        spec = prepare(*args)
-        if not spec.get("params"):
-            spec.pop("params", None)  # httpx then skips URL.copy_merge_params
-        return spec
-
-    @contextlib.contextmanager
-    def patched(lean: bool) -> Iterator[None]:
-        saved = _customers._prepare_get, _customers.Customer
-        _customers._prepare_get = prepare_without_empty_params  # type: ignore[assignment]
-        if lean:
-            _customers.Customer = lean_model  # type: ignore[misc]
-        try:
-            yield
-        finally:
-            _customers._prepare_get, _customers.Customer = saved  # type: ignore[misc]
-
-    def get() -> Any:
-        return dub.customers.get("cus_1")
-
-    with_headers = httpx.Client(transport=canned_transport(), headers=dub._headers)
-
-    return compare_us(
-        [
-            (
-                RAW_GET,
-                lambda: json.loads(http.get(url, headers=AUTH).content),
-                None,
-            ),
-            (
-                "raw httpx with dub_client's 3 headers per request",
-                lambda: json.loads(http.get(url, headers=dub._headers).content),
-                None,
-            ),
-            (
-                "raw httpx with those 3 headers set once on the client",
-                lambda: json.loads(with_headers.get(url).content),
-                None,
-            ),
-            ("dub_client as is", get, None),
-            ("a. no params={} to build_request (facade: _build)", get, lambda: patched(False)),
-            (
-                "b. = a + lean generated from_dict (what-if 2, parse section)",
-                get,
-                lambda: patched(True),
-            ),
-        ],
-        number=400,
-    )
-
-
 def profile_get(pyinstrument: bool) -> str:
-    from dub_client._customers import _parse_customer, _prepare_get
-
+    """The in-process ``customers.get`` next to raw httpx, then each step of the send path."""
     from dub_client import Dub
-    from dub_client._client import NO_OPTIONS, CallOptions, _finish
+    from dub_client._client import _finish, _send_once
+    from dub_client._generated.api.customers.get_customer import OPERATION
     from dub_client._generated.models.customer import Customer
     from dub_client._retries import send_with_retries
 
     http = httpx.Client(transport=canned_transport())
     dub = Dub(token=TOKEN, server_url=IN_PROCESS_URL, client=http)
     url = f"{IN_PROCESS_URL}/customers/cus_1"
-    spec = _prepare_get("cus_1", None, {"include_expanded_fields": None})
-    request = dub._build(http, spec, NO_OPTIONS)
+    values, options = OPERATION.prepare(None, {"id": "cus_1"})
+    request, _, retries, seconds = dub._build(
+        http, dub._pools.sync_headers, OPERATION, values, options
+    )
     response = http.send(request)
     data = json.loads(CUSTOMER_JSON)
-    outcome = send_with_retries(
-        lambda: response, request, dub.retry_config, True, dub._timing
-    )  # a stub send: only the loop's own cost
+    outcome = send_with_retries(lambda: response, request, retries, True, dub._timing)
     n = 2000
-    cases = _get_cases(http, dub)
-    raw_total, ours_total = cases[RAW_GET], cases["dub_client as is"]
-    headers = dub._headers
+    cases = compare_us(
+        [
+            (RAW_GET, lambda: json.loads(http.get(url, headers=AUTH).content), None),
+            ("dub_client: dub.customers.get('cus_1')", lambda: dub.customers.get("cus_1"), None),
+        ],
+        number=400,
+    )
+    raw_total, ours_total = cases[RAW_GET], cases["dub_client: dub.customers.get('cus_1')"]
     steps = [
         (
-            "_prepare_get (check_id, _merge, check_fields, _get_kwargs)",
-            best_us(lambda: _prepare_get("cus_1", None, {"include_expanded_fields": None}), n),
-        ),
-        ("CallOptions(...) per call", best_us(lambda: CallOptions(None, None, None, None), n)),
-        (
-            "Dub._build -> build_request(params={}, 3 headers)",
-            best_us(lambda: dub._build(http, spec, NO_OPTIONS), n),
+            "Operation.prepare (checks)",
+            best_us(lambda: OPERATION.prepare(None, {"id": "cus_1"}), n),
         ),
         (
-            "  same with params=None (no 2nd URL parse)",
-            best_us(lambda: http.build_request("get", url, params=None, headers=headers), n),
-        ),
-        ("http.send(request) (transport, Response)", best_us(lambda: http.send(request), n)),
-        (
-            "send_with_retries loop around a stub send",
+            "_build (path, query, headers, build_request)",
             best_us(
-                lambda: send_with_retries(
-                    lambda: response, request, dub.retry_config, True, dub._timing
-                ),
-                n,
+                lambda: dub._build(http, dub._pools.sync_headers, OPERATION, values, options), n
+            ),
+        ),
+        ("  http.build_request alone", best_us(lambda: http.build_request("GET", url), n)),
+        (
+            "_send_once (send, watched body, deadline)",
+            best_us(lambda: _send_once(http, request, seconds), n),
+        ),
+        ("  http.send alone", best_us(lambda: http.send(request), n)),
+        (
+            "send_with_retries around a stub send",
+            best_us(
+                lambda: send_with_retries(lambda: response, request, retries, True, dub._timing), n
             ),
         ),
         (
-            "_finish: json.loads + _parse_customer",
-            best_us(lambda: _finish(outcome, _parse_customer), n),
+            "_finish + parse (json.loads, from_dict)",
+            best_us(lambda: _finish(OPERATION, outcome).parse(), n),
         ),
         ("  json.loads alone", best_us(lambda: json.loads(response.content), n)),
         ("  Customer.from_dict alone", best_us(lambda: Customer.from_dict(data), n)),
     ]
-    raw_steps = [
-        (
-            "raw: client.build_request(get, url, headers=auth)",
-            best_us(lambda: http.build_request("get", url, headers=AUTH), n),
-        ),
-    ]
     parts = [
-        "in-process get, CPU per call, best of 15 interleaved rounds of 400 calls; "
-        "what-ifs patched in memory for this process only (ratio to raw httpx):",
-        "\n".join(
-            f"  {us:7.1f} us  {us / raw_total:5.2f}x  {label}" for label, us in cases.items()
-        ),
-        "steps of dub_client's get (each timed alone):",
-        table(steps, ours_total),
-        table(raw_steps),
+        "in-process get, CPU per call, best of 15 interleaved rounds of 400 calls:",
+        table([(label, value) for label, value in cases.items()]),
+        f"  ratio {ours_total / raw_total:.2f}x; dub_client's own cost "
+        f"{ours_total - raw_total:.1f} us a call",
         "",
-        "cProfile of 3,000 dub_client gets (tottime, dub_client + httpx URL/model code):",
-        cprofile(
-            lambda: dub.customers.get("cus_1"),
-            3000,
-            r"dub_client|_urlparse|_urls|httpx/_models|httpx/_client|json",
-        ),
+        "the steps, each timed alone (best of 9 x 2000):",
+        table(steps),
+        "",
+        "cProfile of 3000 calls (dub_client's functions):",
+        cprofile(lambda: dub.customers.get("cus_1"), 3000, r"dub_client"),
     ]
     if pyinstrument:
-        parts += ["pyinstrument, 3,000 gets:", pyinstrument_tree(in_process_call("ours"), 3000)]
+        parts.append(pyinstrument_tree(lambda: dub.customers.get("cus_1"), 3000))
     return "\n".join(parts)
 
 
 # -- parse -------------------------------------------------------------------------------
-def _prototype_parse() -> Callable[[list[dict[str, Any]]], list[Any]]:
-    """A hand-written parse building the very same attrs objects, with what a template
-    override could emit: no per-field closures, no per-call ``from ... import``,
-    ``fromisoformat`` only on strings, nested models inline, unknown keys kept."""
-    from dub_client._generated.models.customer import Customer
-    from dub_client._generated.models.customer_discount import CustomerDiscount
-    from dub_client._generated.models.customer_link import CustomerLink
-    from dub_client._generated.models.customer_partner import CustomerPartner
-    from dub_client._generated.models.discount_type import DiscountType
-    from dub_client._generated.types import UNSET
-
-    fromiso = datetime.datetime.fromisoformat
-
-    def link(src: dict[str, Any]) -> CustomerLink:
-        d = dict(src)
-        obj = CustomerLink(
-            id=d.pop("id"),
-            domain=d.pop("domain"),
-            key=d.pop("key"),
-            short_link=d.pop("shortLink"),
-            url=d.pop("url"),
-            program_id=d.pop("programId"),
-        )
-        obj.additional_properties = d
-        return obj
-
-    def partner(src: dict[str, Any]) -> CustomerPartner:
-        d = dict(src)
-        obj = CustomerPartner(
-            id=d.pop("id"), name=d.pop("name"), email=d.pop("email"), image=d.pop("image")
-        )
-        obj.additional_properties = d
-        return obj
-
-    def discount(src: dict[str, Any]) -> CustomerDiscount:
-        d = dict(src)
-        obj = CustomerDiscount(
-            id=d.pop("id"),
-            amount=d.pop("amount"),
-            type_=DiscountType(d.pop("type")),
-            max_duration=d.pop("maxDuration"),
-            coupon_id=d.pop("couponId"),
-            coupon_test_id=d.pop("couponTestId"),
-            description=d.pop("description", UNSET),
-            partners_count=d.pop("partnersCount", UNSET),
-        )
-        obj.additional_properties = d
-        return obj
-
-    def customer(src: dict[str, Any]) -> Customer:
-        d = dict(src)
-        first_sale_at = d.pop("firstSaleAt", UNSET)
-        if isinstance(first_sale_at, str):
-            first_sale_at = fromiso(first_sale_at)
-        canceled = d.pop("subscriptionCanceledAt", UNSET)
-        if isinstance(canceled, str):
-            canceled = fromiso(canceled)
-        lk = d.pop("link", UNSET)
-        pn = d.pop("partner", UNSET)
-        dc = d.pop("discount", UNSET)
-        obj = Customer(
-            id=d.pop("id"),
-            external_id=d.pop("externalId"),
-            created_at=fromiso(d.pop("createdAt")),
-            name=d.pop("name", UNSET),
-            email=d.pop("email", UNSET),
-            avatar=d.pop("avatar", UNSET),
-            stripe_customer_id=d.pop("stripeCustomerId", UNSET),
-            country=d.pop("country", UNSET),
-            sales=d.pop("sales", UNSET),
-            sale_amount=d.pop("saleAmount", UNSET),
-            first_sale_at=first_sale_at,
-            subscription_canceled_at=canceled,
-            link=link(lk) if isinstance(lk, dict) else lk,
-            program_id=d.pop("programId", UNSET),
-            partner=partner(pn) if isinstance(pn, dict) else pn,
-            discount=discount(dc) if isinstance(dc, dict) else dc,
-        )
-        obj.additional_properties = d
-        return obj
-
-    return lambda items: [customer(item) for item in items]
-
-
-_MODEL_MODULES = ("customer_link", "customer_partner", "customer_discount", "customer")
-_LAZY_IMPORT = re.compile(r"^\s+(from \.\.models\.\w+ import \w+)  # noqa: PLC0415\n", re.M)
-_PASS_THROUGH = re.compile(
-    r"\n(\s+)def (_parse_\w+)\(data: object\) -> [^\n]+:\n"
-    r"(?:\s+if data is None:\n\s+return data\n)?"
-    r"(?:\s+if isinstance\(data, Unset\):\n\s+return data\n)?"
-    r"\s+return cast\([^\n]+\)\n\n\s+(\w+) = \2\(((?:[^\n]|\n\s+)*?)\)\n"
-)
-
-
-def what_if(level: int) -> type[Any]:
-    """The generated Customer model with the output of a template override simulated
-    by rewriting the generated source (in memory only, never on disk):
-
-    1. no per-call ``from ..models.x import X`` inside ``from_dict``/``to_dict``: the
-       model imports happen once, at module level (what moving ``model.lazy_imports``
-       out of the methods in a ``model.py.jinja`` override gives);
-    2. and no closure for a union whose members need no conversion (``None | str |
-       Unset``, ``int | None | Unset``...): ``name = d.pop("name", UNSET)`` instead of
-       defining and calling ``_parse_name`` + ``typing.cast`` (what a
-       ``property_templates/union_property.py.jinja`` override gives).
-    """
-    package = "dub_client._generated.models"
-    root = Path(sys.modules[package].__file__ or "").parent
-    for name in _MODEL_MODULES:
-        source = (root / f"{name}.py").read_text()
-        if level >= 1:
-            source = _LAZY_IMPORT.sub("", source).replace("\nif TYPE_CHECKING:\n", "\nif True:\n")
-        if level >= 2:
-            source = _PASS_THROUGH.sub(
-                lambda m: f"\n{m.group(1)}{m.group(3)} = {m.group(4).strip()}\n", source
-            )
-        # Siblings resolve to the rewritten modules, not the generated ones.
-        source = re.sub(
-            r"from \.\.models\.(customer_\w+) import",
-            lambda m: f"from ..models.whatif{level}_{m.group(1)} import",
-            source,
-        )
-        module = types.ModuleType(f"{package}.whatif{level}_{name}")
-        module.__package__ = package
-        sys.modules[module.__name__] = module
-        exec(compile(source, module.__name__, "exec"), module.__dict__)
-    return sys.modules[f"{package}.whatif{level}_customer"].Customer
-
-
 def profile_parse(pyinstrument: bool) -> str:
-    from dub_client._customers import _parse_customers
-
+    """What ``customers.list`` does with a 100-customer page, next to ``json.loads``."""
+    from dub_client._generated.api.customers.get_customers import OPERATION
     from dub_client._generated.models.customer import Customer
     from dub_client._generated.models.customer_discount import CustomerDiscount
     from dub_client._generated.models.customer_link import CustomerLink
     from dub_client._generated.models.customer_partner import CustomerPartner
-    from dub_client._generated.models.discount_type import DiscountType
 
-    body = expanded_page(100)
+    body = expanded_page()
     items = json.loads(body)
-    plain = [
-        {k: v for k, v in c.items() if k not in ("link", "partner", "discount")} for c in items
+    first = items[0]
+    parse = OPERATION.parse
+    n = 40
+    rows = [
+        ("json.loads(body)", best_us(lambda: json.loads(body), n)),
+        ("OPERATION.parse(json.loads(body))", best_us(lambda: parse(json.loads(body)), n)),
+        ("OPERATION.parse(items) (no json.loads)", best_us(lambda: parse(items), n)),
     ]
-    links = [c["link"] for c in items]
-    partners = [c["partner"] for c in items]
-    discounts = [c["discount"] for c in items]
-    dates = [c["createdAt"] for c in items] + [c["firstSaleAt"] for c in items if c["firstSaleAt"]]
-    prototype = _prototype_parse()
-    if prototype(items) != _parse_customers(items):
-        raise AssertionError("the prototype parse must build equal objects")
-    attrs_init = best_us(
-        lambda: [
-            Customer(id="a", external_id="b", created_at=None)  # type: ignore[arg-type]
-            for _ in range(100)
-        ],
-        20,
-    )
-    n = 20
-    models = {level: what_if(level) for level in (1, 2)}
-    for level, model in models.items():
-        if [model.from_dict(c).to_dict() for c in items] != [
-            c.to_dict() for c in _parse_customers(items)
-        ]:
-            raise AssertionError(f"what-if {level} must parse the same values")
-    m1, m2 = models[1], models[2]
-    options = compare_us(
-        [
-            ("json.loads alone (the baseline)", lambda: json.loads(body), None),
-            (
-                "generated code as is: _parse_customers(json.loads(body))",
-                lambda: _parse_customers(json.loads(body)),
-                None,
-            ),
-            (
-                "1. model imports at module level, not per from_dict call",
-                lambda: [m1.from_dict(c) for c in json.loads(body)],
-                None,
-            ),
-            (
-                "2. = 1 + no closure/cast for pass-through unions",
-                lambda: [m2.from_dict(c) for c in json.loads(body)],
-                None,
-            ),
-            (
-                "3. = 2 + nested models and nullable dates inline (hand-written)",
-                lambda: prototype(json.loads(body)),
-                None,
-            ),
-        ],
-        number=10,
-    )
-    loads, total_ours = list(options.values())[:2]
-    steps = [
-        ("json.loads (82 KiB)", loads),
-        ("Customer.from_dict x100, expanded", best_us(lambda: _parse_customers(items), n)),
+    models = [
+        ("Customer.from_dict (expanded)", best_us(lambda: Customer.from_dict(first), 4000)),
+        ("CustomerLink.from_dict", best_us(lambda: CustomerLink.from_dict(first["link"]), 4000)),
         (
-            "  Customer.from_dict x100 without link/partner/discount",
-            best_us(lambda: [Customer.from_dict(c) for c in plain], n),
+            "CustomerPartner.from_dict",
+            best_us(lambda: CustomerPartner.from_dict(first["partner"]), 4000),
         ),
         (
-            "  CustomerLink.from_dict x100",
-            best_us(lambda: [CustomerLink.from_dict(c) for c in links], n),
+            "CustomerDiscount.from_dict",
+            best_us(lambda: CustomerDiscount.from_dict(first["discount"]), 4000),
         ),
-        (
-            "  CustomerPartner.from_dict x100",
-            best_us(lambda: [CustomerPartner.from_dict(c) for c in partners], n),
-        ),
-        (
-            "  CustomerDiscount.from_dict x100",
-            best_us(lambda: [CustomerDiscount.from_dict(c) for c in discounts], n),
-        ),
-        (
-            f"  datetime.fromisoformat x{len(dates)}",
-            best_us(lambda: [datetime.datetime.fromisoformat(s) for s in dates], n),
-        ),
-        (
-            "  DiscountType('percentage') x100",
-            best_us(lambda: [DiscountType("percentage") for _ in range(100)], n),
-        ),
-        ("  attrs Customer(...) __init__ x100 (3 args)", attrs_init),
     ]
     parts = [
-        "parse of 100 expanded customers (82 KiB), CPU per page, best of 15 interleaved "
-        "rounds of 10; what-ifs build the same objects (ratio to json.loads):",
-        "\n".join(f"  {us:8.0f} us  {us / loads:5.2f}x  {label}" for label, us in options.items()),
-        "steps of the generated parse (each timed alone):",
-        table(steps, total_ours),
+        f"one page of {len(items)} expanded customers ({len(body):,} bytes), CPU per page:",
+        table(rows),
+        f"  ratio {rows[1][1] / rows[0][1]:.2f}x json.loads",
         "",
-        "cProfile of 200 page parses (tottime):",
-        cprofile(lambda: _parse_customers(json.loads(body)), 200, r".", top=16),
+        "per object (best of 9 x 4000):",
+        table(models),
+        "",
+        "cProfile of 200 pages:",
+        cprofile(lambda: parse(json.loads(body)), 200, r"."),
     ]
     if pyinstrument:
-        parts += [
-            "pyinstrument, 300 page parses:",
-            pyinstrument_tree(lambda: _parse_customers(json.loads(body)), 300),
-        ]
+        parts.append(pyinstrument_tree(lambda: parse(json.loads(body)), 300))
     return "\n".join(parts)
 
 
