@@ -231,7 +231,8 @@ RAW_GET = "raw httpx: json.loads(client.get(url, headers=auth).content)"
 def profile_get(pyinstrument: bool) -> str:
     """The in-process ``customers.get`` next to raw httpx, then each step of the send path."""
     from dub_client import Dub
-    from dub_client._client import _finish, _send_once
+    from dub_client._attempt import send_once
+    from dub_client._client import _finish
     from dub_client._generated.api.customers.get_customer import OPERATION
     from dub_client._generated.models.customer import Customer
     from dub_client._retries import send_with_retries
@@ -268,8 +269,8 @@ def profile_get(pyinstrument: bool) -> str:
         ),
         ("  http.build_request alone", best_us(lambda: http.build_request("GET", url), n)),
         (
-            "_send_once (send, watched body, deadline)",
-            best_us(lambda: _send_once(http, request, seconds), n),
+            "send_once (send, watched body, deadline)",
+            best_us(lambda: send_once(http, request, seconds), n),
         ),
         ("  http.send alone", best_us(lambda: http.send(request), n)),
         (

@@ -13,17 +13,15 @@ import logging
 import math
 import os
 import platform
-import threading
-import time
 import warnings
-import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
+from ._attempt import AttemptTimeout, send_once, send_once_async
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -32,6 +30,7 @@ from ._exceptions import (
     request_id_of,
     validation_error,
 )
+from ._pools import Pools, check_environment, proxy_for
 from ._raw import RawResponse
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
@@ -45,8 +44,6 @@ from ._retries import (
 from ._version import __version__
 
 if TYPE_CHECKING:  # at run time the generated operations bring these modules in
-    import asyncio
-
     from ._operation import Operation, RequestOptions
     from ._pagination import AsyncPage, AsyncPager, Page
 
@@ -61,15 +58,6 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
 #: How long one attempt (connect, send, headers, body) may take when ``timeout_ms``
 #: is not given as a number; each phase also keeps its own limit (DEFAULT_TIMEOUT).
 DEFAULT_ATTEMPT_SECONDS = 60.0
-_CA_VARIABLES = ("SSL_CERT_FILE", "SSL_CERT_DIR")
-_PROXY_VARIABLES = (
-    "HTTPS_PROXY",
-    "HTTP_PROXY",
-    "ALL_PROXY",
-    "https_proxy",
-    "http_proxy",
-    "all_proxy",
-)
 _MAX_TIMEOUT_MS = 24 * 3600 * 1000
 _TIMEOUT_PHASES = {
     httpx.ConnectTimeout: "connect",
@@ -179,246 +167,6 @@ def _configure_logging_from_env() -> None:
         logger.propagate = False  # the handler above prints; the root logger must not again
 
 
-def _check_environment() -> None:
-    """What httpx reads from the environment for the clients we build, checked now:
-    a wrong CA bundle path or a malformed proxy URL is a ConfigurationError naming
-    the variable, not a bare FileNotFoundError or InvalidURL at the first call."""
-    for name in _CA_VARIABLES:
-        path = os.environ.get(name)
-        if path and not os.path.exists(path):
-            raise ConfigurationError(
-                f"{name}={path!r} does not exist: point it at a CA bundle or unset it"
-            )
-    for name in _PROXY_VARIABLES:
-        value = os.environ.get(name)
-        if not value:
-            continue
-        try:
-            url = httpx.URL(value if "://" in value else f"http://{value}")
-        except httpx.InvalidURL as exc:
-            raise ConfigurationError(f"{name} is not a valid proxy URL: {exc}") from None
-        if url.scheme not in ("http", "https", "socks5", "socks5h") or not url.host:
-            raise ConfigurationError(
-                f"{name} is not a usable proxy URL (http, https or socks5 with a host): "
-                f"{_without_credentials(url)}"
-            )
-
-
-def _without_credentials(url: httpx.URL) -> str:
-    return str(url.copy_with(username=None, password=None)) if url.userinfo else str(url)
-
-
-def _proxy_for(url: httpx.URL) -> str | None:
-    """The proxy the environment names for ``url`` (credentials removed), if any."""
-    import urllib.request
-
-    if urllib.request.proxy_bypass(url.host):
-        return None
-    proxies = urllib.request.getproxies()
-    found = proxies.get(url.scheme) or proxies.get("all")
-    if not found:
-        return None
-    try:
-        return _without_credentials(httpx.URL(found if "://" in found else f"http://{found}"))
-    except httpx.InvalidURL:
-        return None
-
-
-class AttemptTimeout(httpx.TimeoutException):
-    """Internal: one attempt outlived its deadline (retried like any timeout)."""
-
-    def __init__(self, seconds: float, request: httpx.Request) -> None:
-        super().__init__(f"the attempt took longer than {seconds:g} s", request=request)
-        self.seconds = seconds
-
-
-class _Watched(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A response body that ends the attempt at its deadline, and keeps the raw bytes
-    of an encoded body so that one that does not decode can still be reported."""
-
-    def __init__(
-        self, stream: Any, request: httpx.Request, seconds: float, deadline: float, encoded: bool
-    ) -> None:
-        self.stream, self.request, self.seconds, self.deadline = stream, request, seconds, deadline
-        self.raw: list[bytes] | None = [] if encoded else None
-
-    def _check(self, chunk: bytes) -> bytes:
-        if self.raw is not None:
-            self.raw.append(chunk)
-        if time.monotonic() > self.deadline:
-            raise AttemptTimeout(self.seconds, self.request)
-        return chunk
-
-    def __iter__(self) -> Iterator[bytes]:
-        for chunk in self.stream:
-            yield self._check(chunk)
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self.stream:
-            yield self._check(chunk)
-
-    def close(self) -> None:
-        self.stream.close()
-
-    async def aclose(self) -> None:
-        await self.stream.aclose()
-
-
-def _watch(
-    response: httpx.Response, request: httpx.Request, seconds: float, deadline: float
-) -> _Watched:
-    encoded = "content-encoding" in response.headers
-    watched = _Watched(response.stream, request, seconds, deadline, encoded)
-    response.stream = watched
-    return watched
-
-
-def _undecodable(response: httpx.Response, watched: _Watched, exc: Exception) -> Exception:
-    raw = b"".join(watched.raw or [])  # the body as it came, undecoded
-    return validation_error(response, f"the body does not decode: {exc}", attempts=1, raw=raw)
-
-
-def _send_once(http: httpx.Client, request: httpx.Request, seconds: float) -> httpx.Response:
-    """One attempt, over by ``seconds`` from its start (connect, send, headers, body)."""
-    deadline = time.monotonic() + seconds
-    response = http.send(request, stream=True)
-    timeouts = request.extensions.get("timeout")
-    try:
-        left = deadline - time.monotonic()
-        if timeouts is not None and (timeouts.get("read") or seconds) > left:
-            # the body's reads wait at most what is left of the attempt (httpcore reads
-            # this when the body starts); put back below, before any retry
-            request.extensions["timeout"] = {**timeouts, "read": max(0.001, left)}
-        watched = _watch(response, request, seconds, deadline)
-        try:
-            response.read()
-        except httpx.DecodingError as exc:
-            raise _undecodable(response, watched, exc) from exc
-    except BaseException:
-        response.close()
-        raise
-    finally:
-        request.extensions["timeout"] = timeouts
-    return response
-
-
-async def _send_once_async(
-    http: httpx.AsyncClient, request: httpx.Request, seconds: float
-) -> httpx.Response:
-    """The async twin of ``_send_once``; the event loop enforces the deadline."""
-    import asyncio
-
-    deadline = time.monotonic() + seconds
-    try:
-        async with asyncio.timeout(seconds):
-            response = await http.send(request, stream=True)
-            try:
-                watched = _watch(response, request, seconds, deadline)
-                try:
-                    await response.aread()
-                except httpx.DecodingError as exc:
-                    raise _undecodable(response, watched, exc) from exc
-            except BaseException:
-                await response.aclose()
-                raise
-    except TimeoutError:
-        raise AttemptTimeout(seconds, request) from None
-    return response
-
-
-class _Pools:
-    """The httpx clients that one ``BaseClient``, and every client derived from it
-    with ``with_options``, send through.
-
-    One ``httpx.Client`` for sync calls; one ``httpx.AsyncClient`` per event loop (an
-    AsyncClient belongs to the loop it first ran on), so any number of loops, in any
-    threads, each reuse their own connections. Clients given by the user are used as
-    they are and never closed. In a child of ``os.fork()`` the clients inherited from
-    the parent are dropped unused (their sockets are the parent's) and new ones are
-    built on first use.
-    """
-
-    def __init__(
-        self,
-        headers: dict[str, str],
-        timeout: httpx.Timeout,
-        client: httpx.Client | None,
-        async_client: httpx.AsyncClient | None,
-    ) -> None:
-        self.headers = headers
-        self.timeout = timeout
-        self.given = client
-        self.given_async = async_client
-        # a client we build carries the headers itself (set once); a given one is left
-        # untouched, so the headers travel with each request instead
-        self.sync_headers = {} if client is None else headers
-        self.async_headers = {} if async_client is None else headers
-        self._reset()
-        _ALL_POOLS.add(self)
-
-    def _reset(self) -> None:
-        self.lock = threading.Lock()
-        self.sync = self.given
-        self.by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient] = (
-            weakref.WeakKeyDictionary()
-        )
-
-    def _build(self, cls: type[httpx.Client] | type[httpx.AsyncClient]) -> Any:
-        try:
-            return cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
-        except (OSError, ValueError, httpx.InvalidURL) as exc:  # the environment changed since
-            _check_environment()
-            raise ConfigurationError(f"cannot build the HTTP client: {exc}") from None
-
-    def sync_client(self) -> httpx.Client:
-        client = self.sync
-        if client is None:
-            with self.lock:  # two threads' first calls must not build two clients
-                if self.sync is None:
-                    self.sync = self._build(httpx.Client)
-                client = self.sync
-        return client
-
-    def async_client(self) -> httpx.AsyncClient:
-        if self.given_async is not None:
-            return self.given_async
-        import asyncio  # already loaded: we are inside a coroutine
-
-        loop = asyncio.get_running_loop()
-        client = self.by_loop.get(loop)
-        if client is None:
-            with self.lock:
-                client = self.by_loop.get(loop)
-                if client is None:
-                    client = self.by_loop[loop] = self._build(httpx.AsyncClient)
-        return client
-
-    def close(self) -> None:
-        if self.given is None and self.sync is not None:
-            self.sync.close()
-            self.sync = None
-
-    async def aclose(self) -> None:
-        import asyncio
-
-        client = self.by_loop.pop(asyncio.get_running_loop(), None)
-        if client is not None:
-            await client.aclose()
-        self.close()
-
-
-_ALL_POOLS: weakref.WeakSet[_Pools] = weakref.WeakSet()
-
-
-def _forget_inherited_pools() -> None:
-    for pools in list(_ALL_POOLS):
-        pools._reset()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_inherited_pools)
-
-
 class BaseClient:
     """The core of ``dub_client.Dub``: configuration, connection pools and the one send
     path (``Dub`` adds one resource per tag of the spec and documents the options)."""
@@ -475,7 +223,7 @@ class BaseClient:
                 else self.default_server_url
             )
         if client is None or async_client is None:
-            _check_environment()
+            check_environment()
         self._server_url = base
         self._timeout = _timeout(timeout_ms)
         self._attempt_seconds = _attempt_seconds(timeout_ms)
@@ -485,7 +233,7 @@ class BaseClient:
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
-        self._pools = _Pools(headers, self._timeout or DEFAULT_TIMEOUT, client, async_client)
+        self._pools = Pools(headers, self._timeout or DEFAULT_TIMEOUT, client, async_client)
         self._owns_pools = True
         self._timing = Timing()
         _configure_logging_from_env()
@@ -614,7 +362,7 @@ class BaseClient:
         )
         try:
             outcome = send_with_retries(
-                lambda: _send_once(http, request, seconds),
+                lambda: send_once(http, request, seconds),
                 request,
                 retries,
                 idempotent,
@@ -633,7 +381,7 @@ class BaseClient:
         )
         try:
             outcome = await send_with_retries_async(
-                lambda: _send_once_async(http, request, seconds),
+                lambda: send_once_async(http, request, seconds),
                 request,
                 retries,
                 idempotent,
@@ -737,7 +485,7 @@ def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionE
         failure = APITimeoutError(message, attempts=gave_up.attempts)
     else:
         detail = str(error) or type(error).__name__
-        proxy = _proxy_for(request.url) if isinstance(error, httpx.TransportError) else None
+        proxy = proxy_for(request.url) if isinstance(error, httpx.TransportError) else None
         via = f" through the proxy {proxy}" if proxy else ""
         message = f"{request.method} {request.url} failed{via}: {detail}"
         failure = APIConnectionError(message, attempts=gave_up.attempts)

@@ -1,0 +1,166 @@
+"""The httpx clients a ``Dub`` sends through, and the environment they read.
+
+``Pools`` holds one ``httpx.Client`` for sync calls and one ``httpx.AsyncClient``
+per event loop; a child of ``os.fork()`` drops the clients it inherited. What httpx
+reads from the environment (CA bundle, proxies) is checked when ``Dub`` is made, so
+that a mistake is a ``ConfigurationError`` naming the variable.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._exceptions import ConfigurationError
+
+if TYPE_CHECKING:
+    import asyncio
+
+_CA_VARIABLES = ("SSL_CERT_FILE", "SSL_CERT_DIR")
+_PROXY_VARIABLES = tuple(
+    name
+    for scheme in ("HTTPS", "HTTP", "ALL")
+    for name in (f"{scheme}_PROXY", f"{scheme.lower()}_proxy")
+)
+
+
+def check_environment() -> None:
+    """What httpx reads from the environment for the clients we build, checked now:
+    a wrong CA bundle path or a malformed proxy URL is a ConfigurationError naming
+    the variable, not a bare FileNotFoundError or InvalidURL at the first call."""
+    for name in _CA_VARIABLES:
+        path = os.environ.get(name)
+        if path and not os.path.exists(path):
+            raise ConfigurationError(
+                f"{name}={path!r} does not exist: point it at a CA bundle or unset it"
+            )
+    for name in _PROXY_VARIABLES:
+        value = os.environ.get(name)
+        if not value:
+            continue
+        try:
+            url = httpx.URL(value if "://" in value else f"http://{value}")
+        except httpx.InvalidURL as exc:
+            raise ConfigurationError(f"{name} is not a valid proxy URL: {exc}") from None
+        if url.scheme not in ("http", "https", "socks5", "socks5h") or not url.host:
+            raise ConfigurationError(
+                f"{name} is not a usable proxy URL (http, https or socks5 with a host): "
+                f"{_without_credentials(url)}"
+            )
+
+
+def _without_credentials(url: httpx.URL) -> str:
+    return str(url.copy_with(username=None, password=None)) if url.userinfo else str(url)
+
+
+def proxy_for(url: httpx.URL) -> str | None:
+    """The proxy the environment names for ``url`` (credentials removed), if any."""
+    import urllib.request
+
+    if urllib.request.proxy_bypass(url.host):
+        return None
+    proxies = urllib.request.getproxies()
+    found = proxies.get(url.scheme) or proxies.get("all")
+    if not found:
+        return None
+    try:
+        return _without_credentials(httpx.URL(found if "://" in found else f"http://{found}"))
+    except httpx.InvalidURL:
+        return None
+
+
+class Pools:
+    """The httpx clients that one ``BaseClient``, and every client derived from it
+    with ``with_options``, send through.
+
+    One ``httpx.Client`` for sync calls; one ``httpx.AsyncClient`` per event loop (an
+    AsyncClient belongs to the loop it first ran on), so any number of loops, in any
+    threads, each reuse their own connections. Clients given by the user are used as
+    they are and never closed. In a child of ``os.fork()`` the clients inherited from
+    the parent are dropped unused (their sockets are the parent's) and new ones are
+    built on first use.
+    """
+
+    def __init__(
+        self,
+        headers: dict[str, str],
+        timeout: httpx.Timeout,
+        client: httpx.Client | None,
+        async_client: httpx.AsyncClient | None,
+    ) -> None:
+        self.headers = headers
+        self.timeout = timeout
+        self.given = client
+        self.given_async = async_client
+        # a client we build carries the headers itself (set once); a given one is left
+        # untouched, so the headers travel with each request instead
+        self.sync_headers = {} if client is None else headers
+        self.async_headers = {} if async_client is None else headers
+        self._reset()
+        _ALL_POOLS.add(self)
+
+    def _reset(self) -> None:
+        self.lock = threading.Lock()
+        self.sync = self.given
+        self.by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def _build(self, cls: type[httpx.Client] | type[httpx.AsyncClient]) -> Any:
+        try:
+            return cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
+        except (OSError, ValueError, httpx.InvalidURL) as exc:  # the environment changed since
+            check_environment()
+            raise ConfigurationError(f"cannot build the HTTP client: {exc}") from None
+
+    def sync_client(self) -> httpx.Client:
+        client = self.sync
+        if client is None:
+            with self.lock:  # two threads' first calls must not build two clients
+                if self.sync is None:
+                    self.sync = self._build(httpx.Client)
+                client = self.sync
+        return client
+
+    def async_client(self) -> httpx.AsyncClient:
+        if self.given_async is not None:
+            return self.given_async
+        import asyncio  # already loaded: we are inside a coroutine
+
+        loop = asyncio.get_running_loop()
+        client = self.by_loop.get(loop)
+        if client is None:
+            with self.lock:
+                client = self.by_loop.get(loop)
+                if client is None:
+                    client = self.by_loop[loop] = self._build(httpx.AsyncClient)
+        return client
+
+    def close(self) -> None:
+        if self.given is None and self.sync is not None:
+            self.sync.close()
+            self.sync = None
+
+    async def aclose(self) -> None:
+        import asyncio
+
+        client = self.by_loop.pop(asyncio.get_running_loop(), None)
+        if client is not None:
+            await client.aclose()
+        self.close()
+
+
+_ALL_POOLS: weakref.WeakSet[Pools] = weakref.WeakSet()
+
+
+def _forget_inherited_pools() -> None:
+    for pools in list(_ALL_POOLS):
+        pools._reset()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_inherited_pools)
