@@ -34,6 +34,7 @@ from ._pools import Pools, check_environment, proxy_for
 from ._raw import RawResponse
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
+    NOT_SENT,
     GaveUp,
     Outcome,
     RetryConfig,
@@ -369,7 +370,7 @@ class BaseClient:
                 self._timing,
             )
         except GaveUp as gave_up:
-            raise _connection_error(gave_up, request) from gave_up.error
+            raise _connection_error(gave_up, request, idempotent) from gave_up.error
         return _finish(op, outcome)
 
     async def _fetch_async(
@@ -388,7 +389,7 @@ class BaseClient:
                 self._timing,
             )
         except GaveUp as gave_up:
-            raise _connection_error(gave_up, request) from gave_up.error
+            raise _connection_error(gave_up, request, idempotent) from gave_up.error
         return _finish(op, outcome)
 
     # -- what the generated operations call ---------------------------------------------
@@ -472,7 +473,9 @@ class BaseClient:
         return first.with_parser(lambda raw: AsyncPage(raw.parse(), values, paging, fetch))
 
 
-def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionError:
+def _connection_error(
+    gave_up: GaveUp, request: httpx.Request, idempotent: bool
+) -> APIConnectionError:
     error = gave_up.error
     phase = next((p for cls, p in _TIMEOUT_PHASES.items() if isinstance(error, cls)), None)
     if isinstance(error, AttemptTimeout):
@@ -488,6 +491,11 @@ def _connection_error(gave_up: GaveUp, request: httpx.Request) -> APIConnectionE
         proxy = proxy_for(request.url) if isinstance(error, httpx.TransportError) else None
         via = f" through the proxy {proxy}" if proxy else ""
         message = f"{request.method} {request.url} failed{via}: {detail}"
+        if not idempotent and not isinstance(error, NOT_SENT):
+            message += (
+                " (the request may have reached the server and been applied: it was not"
+                " retried, since a retry could apply it twice)"
+            )
         failure = APIConnectionError(message, attempts=gave_up.attempts)
     logger.debug("%s (attempts: %d)", message, gave_up.attempts)
     return failure

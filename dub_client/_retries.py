@@ -25,7 +25,7 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 # Errors raised before a single byte of the request could reach the server:
 # retrying them cannot duplicate a write.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Errors after which the server may or may not have acted on the request.
 _MAYBE_SENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
@@ -189,7 +189,7 @@ def decide(
     if error is not None:
         if not config.retry_connection_errors:
             return Decision(False, reason="connection errors are not retried")
-        if not isinstance(error, _NOT_SENT) and not (idempotent and isinstance(error, _MAYBE_SENT)):
+        if not isinstance(error, NOT_SENT) and not (idempotent and isinstance(error, _MAYBE_SENT)):
             return Decision(False, reason="the request may have reached the server")
     elif status not in RETRYABLE_STATUSES:
         return Decision(False, reason=f"status {status} is not retryable")

@@ -175,3 +175,33 @@ def test_the_readme_pytest_example_passes(pytester: pytest.Pytester):
     pytester.makepyfile(test_from_readme=example)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=example.count("def test_"))
+
+
+def test_a_slow_fault_meets_the_timeout_in_process_as_over_http():
+    sandbox = Sandbox(seed=1)
+    cid = sandbox.customers()[0]["id"]
+    with sandbox.dub(max_retries=0) as dub:
+        sandbox.fail_next(Fault(delay=1.0))
+        started = time.monotonic()
+        with pytest.raises(errors.APITimeoutError, match=r"read timeout after 0\.1 s"):
+            dub.customers.get(cid, timeout_ms=100)
+        assert time.monotonic() - started < 0.8
+        sandbox.fail_next(Fault(delay=0.05))
+        assert dub.customers.get(cid, timeout_ms=1_000).id == cid  # a short delay is fine
+
+
+def test_a_slow_fault_meets_the_deadline_in_process_async():
+    import asyncio
+
+    sandbox = Sandbox(seed=1)
+    cid = sandbox.customers()[0]["id"]
+
+    async def main() -> float:
+        async with sandbox.dub(max_retries=0) as dub:
+            sandbox.fail_next(Fault(delay=1.0))
+            started = time.monotonic()
+            with pytest.raises(errors.APITimeoutError):
+                await dub.customers.get_async(cid, timeout_ms=100)
+            return time.monotonic() - started
+
+    assert asyncio.run(main()) < 0.8

@@ -302,9 +302,9 @@ class Sandbox:
 
     def async_client(self) -> httpx.AsyncClient:
         """An ``httpx.AsyncClient`` wired to this sandbox (``Dub(async_client=...)``)."""
-        from ._server import IN_PROCESS_URL
+        from ._server import IN_PROCESS_URL, async_transport
 
-        return httpx.AsyncClient(transport=self.transport(), base_url=IN_PROCESS_URL)
+        return httpx.AsyncClient(transport=async_transport(self), base_url=IN_PROCESS_URL)
 
     def dub(self, **options: Any) -> Dub:
         """A ``Dub`` talking to this sandbox in-process (no network).
@@ -356,29 +356,56 @@ class Sandbox:
         return None
 
     # -- HTTP ---------------------------------------------------------------------------
-    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
-        """Answer one request. ``target`` is the raw path with its query string."""
-        method = method.upper()
+    def handle(
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        wait: Callable[[float], None] = time.sleep,
+    ) -> Reply:
+        """Answer one request. ``target`` is the raw path with its query string;
+        ``wait`` spends a fault's delay (the in-process transport's raises the
+        client's read timeout when the delay is longer, as a socket would)."""
+        fault = self.receive(method, target, headers, body)
+        if fault is not None and fault.delay:
+            wait(fault.delay)
+        return self.answer(method, target, headers, body, fault)
+
+    def receive(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes
+    ) -> Fault | None:
+        """Record one request and take the fault planned for it (``handle``'s first half)."""
         path, _, query = target.partition("?")
         with self._lock:
-            self.requests.append(_record(method, path, query, headers, body))
-            fault = self._take_fault(method)
+            self.requests.append(_record(method.upper(), path, query, headers, body))
+            fault = self._take_fault(method.upper())
             if fault is not None:
                 self.faults_injected += 1
-        if fault is not None:
-            if fault.delay:
-                time.sleep(fault.delay)
-            if fault.status is not None:
-                if isinstance(fault.body, bytes):  # (a str body became bytes in Fault)
-                    reply = Reply(fault.status, fault.body, {"content-type": "text/html"})
-                elif fault.status in _CODES:  # Dub's own errors carry Dub's body
-                    reply = _error(fault.status, f"injected {fault.status}")
-                else:  # the platform in front of Dub (502, 503, 504 …) answers in plain text
-                    phrase = HTTPStatus(fault.status).phrase if fault.status in _KNOWN else "Error"
-                    reply = Reply(fault.status, phrase.encode(), {"content-type": "text/plain"})
-                if fault.retry_after is not None:
-                    reply.headers["retry-after"] = fault.retry_after
-                return reply
+        return fault
+
+    def answer(
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        fault: Fault | None,
+    ) -> Reply:
+        """The reply to a request ``receive`` recorded (``handle``'s second half)."""
+        method = method.upper()
+        path, _, query = target.partition("?")
+        if fault is not None and fault.status is not None:
+            if isinstance(fault.body, bytes):  # (a str body became bytes in Fault)
+                reply = Reply(fault.status, fault.body, {"content-type": "text/html"})
+            elif fault.status in _CODES:  # Dub's own errors carry Dub's body
+                reply = _error(fault.status, f"injected {fault.status}")
+            else:  # the platform in front of Dub (502, 503, 504 …) answers in plain text
+                phrase = HTTPStatus(fault.status).phrase if fault.status in _KNOWN else "Error"
+                reply = Reply(fault.status, phrase.encode(), {"content-type": "text/plain"})
+            if fault.retry_after is not None:
+                reply.headers["retry-after"] = fault.retry_after
+            return reply
         with self._lock:
             reply = self._route(method, path, query, headers, body)
             self._served += 1

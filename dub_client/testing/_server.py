@@ -6,6 +6,7 @@ import contextlib
 import socket
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 if TYPE_CHECKING:
-    from ._sandbox import Sandbox
+    from ._sandbox import Reply, Sandbox
 
 __all__ = ["SandboxServer", "transport"]
 
@@ -21,17 +22,58 @@ __all__ = ["SandboxServer", "transport"]
 IN_PROCESS_URL = "http://sandbox.dub.invalid"
 
 
+def _response(request: httpx.Request, reply: Reply) -> httpx.Response:
+    if reply.drop:
+        raise httpx.RemoteProtocolError(
+            "Server disconnected without sending a response.", request=request
+        )
+    return httpx.Response(reply.status, headers=reply.headers, content=reply.body)
+
+
+def _read_limit(request: httpx.Request) -> float | None:
+    limit = request.extensions.get("timeout", {}).get("read")
+    return limit if isinstance(limit, int | float) else None
+
+
 def transport(sandbox: Sandbox) -> httpx.MockTransport:
-    """An httpx transport (sync and async) answered by ``sandbox``."""
+    """An httpx transport answered by ``sandbox`` in-process (for a sync client).
+
+    A fault's delay meets the request's read timeout as it would over a socket: a
+    longer delay raises ``httpx.ReadTimeout`` once the limit has passed.
+    """
 
     def handler(request: httpx.Request) -> httpx.Response:
+        limit = _read_limit(request)
+
+        def wait(delay: float) -> None:
+            time.sleep(delay if limit is None else min(delay, limit))
+            if limit is not None and delay > limit:
+                raise httpx.ReadTimeout("timed out (sandbox fault delay)", request=request)
+
         target = request.url.raw_path.decode("ascii")
-        reply = sandbox.handle(request.method, target, request.headers, request.read())
-        if reply.drop:
-            raise httpx.RemoteProtocolError(
-                "Server disconnected without sending a response.", request=request
-            )
-        return httpx.Response(reply.status, headers=reply.headers, content=reply.body)
+        reply = sandbox.handle(request.method, target, request.headers, request.read(), wait)
+        return _response(request, reply)
+
+    return httpx.MockTransport(handler)
+
+
+def async_transport(sandbox: Sandbox) -> httpx.MockTransport:
+    """The async twin of ``transport``: a fault's delay waits without blocking the
+    event loop (so the client's deadline can end it), and meets the read timeout."""
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        import asyncio
+
+        body = await request.aread()
+        target = request.url.raw_path.decode("ascii")
+        fault = sandbox.receive(request.method, target, request.headers, body)
+        if fault is not None and fault.delay:
+            limit = _read_limit(request)
+            await asyncio.sleep(fault.delay if limit is None else min(fault.delay, limit))
+            if limit is not None and fault.delay > limit:
+                raise httpx.ReadTimeout("timed out (sandbox fault delay)", request=request)
+        reply = sandbox.answer(request.method, target, request.headers, body, fault)
+        return _response(request, reply)
 
     return httpx.MockTransport(handler)
 

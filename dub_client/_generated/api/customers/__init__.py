@@ -119,7 +119,7 @@ class Customers:
             page_size (int, optional): Number of customers per page. Default: ``100``. From 1 to 100.
 
         Returns:
-            The first page (Customer items); iterate it to walk every page.
+            The first page of Customer items; iterate it to walk every page.
 
         Raises:
             TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
@@ -153,7 +153,7 @@ class Customers:
         request: GetCustomersRequest | None = None,
         **kwargs: Unpack[GetCustomersParams],
     ) -> AsyncPager[Customer]:
-        """The async twin of ``method_name }}``: ``await`` it for the first page, or ``async for`` every item."""
+        """The async twin of ``list``: ``await`` it for the first page, or ``async for`` every item."""
         return get_customers.asyncio(self._client, request, dict(kwargs))
 
     @overload
@@ -199,7 +199,7 @@ class Customers:
             stripe_customer_id (str | None, optional):
 
         Returns:
-            Customer
+            The customer that was created.
 
         Raises:
             TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
@@ -245,7 +245,7 @@ class Customers:
         request: CreateCustomerRequest | CreateCustomerBody | None = None,
         **kwargs: Any,
     ) -> Customer:
-        """The async twin of ``method_name }}``."""
+        """The async twin of ``create``."""
         return await create_customer.asyncio(self._client, request, kwargs)
 
     @overload
@@ -288,7 +288,7 @@ class Customers:
             include_expanded_fields (bool, optional): Also return link, programId, partner and discount (when they exist).
 
         Returns:
-            Customer
+            The customer.
 
         Raises:
             TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
@@ -340,7 +340,7 @@ class Customers:
         request: GetCustomerRequest | None = None,
         **kwargs: Any,
     ) -> Customer:
-        """The async twin of ``method_name }}``."""
+        """The async twin of ``get``."""
         if id is not None:
             kwargs["id"] = id
         return await get_customer.asyncio(self._client, request, kwargs)
@@ -383,7 +383,7 @@ class Customers:
             request: All the parameters as one dict, snake_case keys.
 
         Returns:
-            DeletedCustomer
+            The id of the deleted customer.
 
         Raises:
             TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
@@ -435,7 +435,7 @@ class Customers:
         request: DeleteCustomerRequest | None = None,
         **kwargs: Any,
     ) -> DeletedCustomer:
-        """The async twin of ``method_name }}``."""
+        """The async twin of ``delete``."""
         if id is not None:
             kwargs["id"] = id
         return await delete_customer.asyncio(self._client, request, kwargs)
@@ -486,9 +486,10 @@ class Customers:
             stripe_customer_id (str | None, optional):
             country (str, optional): Accepted, currently not stored by the server.
             subscription_canceled_at (datetime.datetime | str | None, optional):
+            request_body (UpdateCustomerRequestBody | UpdateCustomerBody, optional): The body as one dict or model, instead of its fields as keywords.
 
         Returns:
-            Customer
+            The customer after the update.
 
         Raises:
             TypeError: an unknown or missing parameter, or a wrong type (nothing is sent).
@@ -540,7 +541,7 @@ class Customers:
         request: UpdateCustomerRequest | None = None,
         **kwargs: Any,
     ) -> Customer:
-        """The async twin of ``method_name }}``."""
+        """The async twin of ``update``."""
         if id is not None:
             kwargs["id"] = id
         return await update_customer.asyncio(self._client, request, kwargs)
@@ -561,7 +562,7 @@ class CustomersWithRawResponse:
         request: GetCustomersRequest | None = None,
         **kwargs: Unpack[GetCustomersParams],
     ) -> RawResponse[Page[Customer]]:
-        """``list``, answering with the HTTP response (``parse()`` gives the result: the first page)."""
+        """``Customers.list``, answering with the HTTP response (``parse()`` gives the result: the first page)."""
         return get_customers.sync_raw(self._client, request, dict(kwargs))
 
     async def list_async(
@@ -569,7 +570,7 @@ class CustomersWithRawResponse:
         request: GetCustomersRequest | None = None,
         **kwargs: Unpack[GetCustomersParams],
     ) -> RawResponse[AsyncPage[Customer]]:
-        """``list_async``, answering with the HTTP response (``parse()`` gives the result: the first page)."""
+        """``Customers.list_async``, answering with the HTTP response (``parse()`` gives the result: the first page)."""
         return await get_customers.asyncio_raw(self._client, request, dict(kwargs))
 
     @overload
@@ -590,7 +591,7 @@ class CustomersWithRawResponse:
         request: CreateCustomerRequest | CreateCustomerBody | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """``create``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.create``, answering with the HTTP response (``parse()`` gives the result)."""
         return create_customer.sync_raw(self._client, request, kwargs)
 
     @overload
@@ -611,7 +612,7 @@ class CustomersWithRawResponse:
         request: CreateCustomerRequest | CreateCustomerBody | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """``create_async``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.create_async``, answering with the HTTP response (``parse()`` gives the result)."""
         return await create_customer.asyncio_raw(self._client, request, kwargs)
 
     @overload
@@ -636,7 +637,7 @@ class CustomersWithRawResponse:
         request: GetCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """``get``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.get``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return get_customer.sync_raw(self._client, request, kwargs)
@@ -663,7 +664,7 @@ class CustomersWithRawResponse:
         request: GetCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """``get_async``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.get_async``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return await get_customer.asyncio_raw(self._client, request, kwargs)
@@ -690,7 +691,7 @@ class CustomersWithRawResponse:
         request: DeleteCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[DeletedCustomer]:
-        """``delete``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.delete``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return delete_customer.sync_raw(self._client, request, kwargs)
@@ -717,7 +718,7 @@ class CustomersWithRawResponse:
         request: DeleteCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[DeletedCustomer]:
-        """``delete_async``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.delete_async``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return await delete_customer.asyncio_raw(self._client, request, kwargs)
@@ -744,7 +745,7 @@ class CustomersWithRawResponse:
         request: UpdateCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """``update``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.update``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return update_customer.sync_raw(self._client, request, kwargs)
@@ -771,7 +772,7 @@ class CustomersWithRawResponse:
         request: UpdateCustomerRequest | None = None,
         **kwargs: Any,
     ) -> RawResponse[Customer]:
-        """``update_async``, answering with the HTTP response (``parse()`` gives the result)."""
+        """``Customers.update_async``, answering with the HTTP response (``parse()`` gives the result)."""
         if id is not None:
             kwargs["id"] = id
         return await update_customer.asyncio_raw(self._client, request, kwargs)
