@@ -515,7 +515,7 @@ def main() -> None:
     try:
         import dub  # noqa: F401
     except ImportError:
-        parser.error("the official SDK is missing: run `make bench` (it installs the bench dependency group)")
+        parser.error("the official SDK is missing: `make bench` installs the bench group")
 
     with tempfile.TemporaryDirectory(prefix="dub-bench-pycache-") as cache:
         FRESH_ENV.clear()

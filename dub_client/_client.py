@@ -13,7 +13,6 @@ import logging
 import math
 import os
 import sys
-import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from types import TracebackType
@@ -29,6 +28,7 @@ from ._exceptions import (
     error_from_response,
     request_id_of,
     validation_error,
+    warn_user,
 )
 from ._pools import Pools, check_environment, proxy_for
 from ._raw import RawResponse
@@ -152,10 +152,9 @@ def _configure_logging_from_env() -> None:
     logger._dub_env = level  # type: ignore[attr-defined]  # judged once per value
     if level not in LOG_LEVELS:
         accepted = ", ".join(name.lower() for name in LOG_LEVELS)
-        warnings.warn(
+        warn_user(
             f"DUB_LOG={raw!r} is not a log level dub_client knows; use one of: {accepted}",
             RuntimeWarning,
-            stacklevel=4,
         )
         return
     logger.setLevel(level)

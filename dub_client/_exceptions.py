@@ -10,6 +10,8 @@ the wrong shape never masks the status — the raw text is kept in ``body``.
 from __future__ import annotations
 
 import json
+import sys
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -127,6 +129,16 @@ class APIConnectionError(DubError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool). ``__cause__`` is the httpx error."""
+
+
+def warn_user(message: str, category: type[Warning]) -> None:
+    """A warning that points at the first frame outside dub_client: the user's call."""
+    frame, level = sys._getframe(1), 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
+        "dub_client."
+    ):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level)
 
 
 def _rebuild(cls: type[DubError], state: dict[str, Any]) -> DubError:

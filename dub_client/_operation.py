@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import sys
-import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypedDict, TypeVar
@@ -25,6 +23,7 @@ from urllib.parse import quote
 
 import httpx
 
+from ._exceptions import warn_user
 from ._retries import RetryConfig
 
 T = TypeVar("T")
@@ -142,16 +141,6 @@ class Operation(Generic[T]):
 # -- checking -------------------------------------------------------------------------------
 #: (operation, field) pairs already warned about as ignored by the API: once per process
 _WARNED: set[tuple[str, str]] = set()
-
-
-def warn_user(message: str, category: type[Warning]) -> None:
-    """A warning that points at the first frame outside dub_client: the user's call."""
-    frame, level = sys._getframe(1), 2
-    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
-        "dub_client."
-    ):
-        frame, level = frame.f_back, level + 1
-    warnings.warn(message, category, stacklevel=level)
 
 
 def _fail_unknown(op: Operation[Any], key: Any) -> TypeError:
