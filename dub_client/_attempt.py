@@ -66,18 +66,32 @@ def _watch(
     return watched
 
 
-def _undecodable(response: httpx.Response, watched: _Watched, exc: Exception) -> Exception:
-    raw = b"".join(watched.raw or [])  # the body as it came, undecoded
-    return validation_error(response, f"the body does not decode: {exc}", attempts=1, raw=raw)
+def _undecodable(response: httpx.Response, watched: _Watched, exc: Exception) -> httpx.Response:
+    """A body that does not decode: a 2xx raises ResponseValidationError (status and raw
+    bytes kept); any other status is answered as it came, undecoded, so that it is
+    retried or raised as its status says."""
+    raw = b"".join(watched.raw or [])
+    if 200 <= response.status_code < 300:
+        reason = f"the body does not decode: {exc}"
+        raise validation_error(response, reason, attempts=1, raw=raw) from exc
+    headers = [(k, v) for k, v in response.headers.multi_items() if k != "content-encoding"]
+    return httpx.Response(
+        response.status_code, headers=headers, content=raw, request=response.request
+    )
 
 
 def send_once(http: httpx.Client, request: httpx.Request, seconds: float) -> httpx.Response:
-    """One attempt, over by ``seconds`` from its start (connect, send, headers, body)."""
+    """One attempt, over by ``seconds`` from its start: the body is read within what is
+    left after the headers. (Headers are bounded by the phase limits, each at most
+    ``seconds`` when ``timeout_ms`` is a number: a server that trickles its headers
+    can hold the attempt longer; async calls have no such gap.)"""
     deadline = time.monotonic() + seconds
     response = http.send(request, stream=True)
     timeouts = request.extensions.get("timeout")
     try:
         left = deadline - time.monotonic()
+        if left <= 0:
+            raise AttemptTimeout(seconds, request)
         if timeouts is not None and (timeouts.get("read") or seconds) > left:
             # the body's reads wait at most what is left of the attempt (httpcore reads
             # this when the body starts); put back below, before any retry
@@ -86,7 +100,8 @@ def send_once(http: httpx.Client, request: httpx.Request, seconds: float) -> htt
         try:
             response.read()
         except httpx.DecodingError as exc:
-            raise _undecodable(response, watched, exc) from exc
+            response.close()
+            return _undecodable(response, watched, exc)
     except BaseException:
         response.close()
         raise
@@ -98,7 +113,7 @@ def send_once(http: httpx.Client, request: httpx.Request, seconds: float) -> htt
 async def send_once_async(
     http: httpx.AsyncClient, request: httpx.Request, seconds: float
 ) -> httpx.Response:
-    """The async twin of ``send_once``; the event loop enforces the deadline."""
+    """The async twin of ``send_once``; the event loop enforces the whole deadline."""
     import asyncio
 
     deadline = time.monotonic() + seconds
@@ -110,7 +125,8 @@ async def send_once_async(
                 try:
                     await response.aread()
                 except httpx.DecodingError as exc:
-                    raise _undecodable(response, watched, exc) from exc
+                    await response.aclose()
+                    return _undecodable(response, watched, exc)
             except BaseException:
                 await response.aclose()
                 raise

@@ -219,7 +219,9 @@ class BaseClient:
             base = (
                 _check_server_url(given.pop(), "the base_url of the given client")
                 if given
-                else self.default_server_url
+                else _check_server_url(
+                    self.default_server_url, "the spec's server (servers[0].url in openapi.yaml)"
+                )
             )
         if client is None or async_client is None:
             check_environment()
@@ -476,27 +478,26 @@ def _connection_error(
 ) -> APIConnectionError:
     error = gave_up.error
     phase = next((p for cls, p in _TIMEOUT_PHASES.items() if isinstance(error, cls)), None)
+    cls: type[APIConnectionError] = APITimeoutError
     if isinstance(error, AttemptTimeout):
         message = f"{request.method} {request.url}: {error}"
-        failure: APIConnectionError = APITimeoutError(message, attempts=gave_up.attempts)
     elif isinstance(error, httpx.TimeoutException):
         limit = request.extensions.get("timeout", {}).get(phase) if phase else None
         after = f" after {limit:g} s" if isinstance(limit, int | float) else ""
         message = f"{request.method} {request.url}: {phase or 'a'} timeout{after}"
-        failure = APITimeoutError(message, attempts=gave_up.attempts)
     else:
+        cls = APIConnectionError
         detail = str(error) or type(error).__name__
         proxy = proxy_for(request.url) if isinstance(error, httpx.TransportError) else None
         via = f" through the proxy {proxy}" if proxy else ""
         message = f"{request.method} {request.url} failed{via}: {detail}"
-        if not idempotent and not isinstance(error, NOT_SENT):
-            message += (
-                " (the request may have reached the server and been applied: it was not"
-                " retried, since a retry could apply it twice)"
-            )
-        failure = APIConnectionError(message, attempts=gave_up.attempts)
+    if not idempotent and not isinstance(error, NOT_SENT):
+        message += (
+            " (the request may have reached the server and been applied: it was not"
+            " retried, since a retry could apply it twice)"
+        )
     logger.debug("%s (attempts: %d)", message, gave_up.attempts)
-    return failure
+    return cls(message, attempts=gave_up.attempts)
 
 
 def _finish(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
@@ -529,6 +530,7 @@ def _finish(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
 def _parse(op: Operation[T], response: httpx.Response, attempts: int) -> T:
     """The result of a 2xx answer, or the ResponseValidationError that keeps its body."""
     try:
-        return op.parse(json.loads(response.content))
+        content = response.content
+        return op.parse(json.loads(content) if content else None)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise validation_error(response, f"{type(exc).__name__}: {exc}", attempts=attempts) from exc

@@ -27,7 +27,7 @@ from ._exceptions import warn_user
 from ._retries import RetryConfig
 
 T = TypeVar("T")
-Kind = Literal["str", "int", "float", "bool", "datetime", "enum", "any"]
+Kind = Literal["str", "int", "float", "bool", "datetime", "enum", "list", "any"]
 #: The key under which ``request={...}`` carries the body of an operation that also has
 #: parameters (the official SDK's name).
 BODY_KEY = "request_body"
@@ -56,7 +56,7 @@ class Param:
     kind: Kind = "any"
     required: bool = False
     nullable: bool = False
-    choices: tuple[str, ...] = ()
+    choices: tuple[str | int, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
     min_length: int | None = None
@@ -65,7 +65,7 @@ class Param:
     ignored: str | None = None
 
     def describe(self) -> str:
-        names = {"datetime": "datetime", "enum": "str"}.get(self.kind, self.kind)
+        names = {"enum": " | ".join(repr(c) for c in self.choices)}.get(self.kind, self.kind)
         return f"{names} | None" if self.nullable else names
 
 
@@ -129,7 +129,9 @@ class Operation(Generic[T]):
         """``prepare`` for this operation."""
         return prepare(self, request, kwargs)
 
-    def build(self, values: Mapping[str, Any]) -> tuple[str, dict[str, str], dict[str, str], Any]:
+    def build(
+        self, values: Mapping[str, Any]
+    ) -> tuple[str, dict[str, str | list[str]], dict[str, str], Any]:
         """``build`` for this operation."""
         return build(self, values)
 
@@ -168,10 +170,16 @@ def _coerce(where: str, spec: Param, value: Any) -> Any:
         raise TypeError(f"{name} must be {spec.describe()}, not None")
     kind = spec.kind
     if kind == "enum":
-        if isinstance(value, str) and value in spec.choices:
-            return str(value)
-        if isinstance(value, str):
+        if not isinstance(value, bool) and value in spec.choices:
+            return value.value if isinstance(value, enum.Enum) else value
+        if isinstance(value, str | int) and not isinstance(value, bool):
             raise ValueError(f"{name} must be one of {list(spec.choices)}, not {value!r}")
+    elif kind == "list":
+        scalars = str | int | float
+        if isinstance(value, list | tuple) and all(
+            isinstance(item, scalars) and not isinstance(item, bool) for item in value
+        ):
+            return list(value)
     elif kind == "bool":
         if isinstance(value, bool):
             return value
@@ -342,21 +350,23 @@ def _wire(value: Any) -> str:
 
 def build(
     op: Operation[Any], values: Mapping[str, Any]
-) -> tuple[str, dict[str, str], dict[str, str], Any]:
+) -> tuple[str, dict[str, str | list[str]], dict[str, str], Any]:
     """Path, query, headers and JSON body (``None`` without a body) for checked ``values``."""
     path = op.path
-    query: dict[str, str] = {}
+    query: dict[str, str | list[str]] = {}
     headers: dict[str, str] = {}
     for spec in op.params:
         value = values.get(spec.name)
         if value is None:
             continue
+        if spec.where == "query":  # a list repeats the name (form, explode)
+            query[spec.wire] = [_wire(v) for v in value] if spec.kind == "list" else _wire(value)
+            continue
+        text = ",".join(map(_wire, value)) if spec.kind == "list" else _wire(value)
         if spec.where == "path":
-            path = path.replace("{" + spec.wire + "}", quote(_wire(value), safe=""))
-        elif spec.where == "query":
-            query[spec.wire] = _wire(value)
+            path = path.replace("{" + spec.wire + "}", quote(text, safe=""))
         elif spec.where == "header":
-            headers[spec.wire] = _wire(value)
+            headers[spec.wire] = text
     body = values.get(BODY_KEY)
     return path, query, headers, (body.to_dict() if body is not None else None)
 
@@ -380,6 +390,11 @@ def parse_object(from_dict: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]
         return from_dict(data)
 
     return parse
+
+
+def parse_nothing(data: Any) -> None:
+    """The parser of an answer without a body (or one the spec gives no schema)."""
+    return None
 
 
 def parse_list(from_dict: Callable[[dict[str, Any]], T]) -> Callable[[Any], list[T]]:

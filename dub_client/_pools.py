@@ -137,6 +137,11 @@ class Pools:
             with self.lock:
                 client = self.by_loop.get(loop)
                 if client is None:
+                    # a client holds its loop through its connections, so a closed loop's
+                    # entry never leaves the weak dict by itself: drop those (their sockets
+                    # are freed with them) before adding this loop's
+                    for old in [old for old in self.by_loop if old.is_closed()]:
+                        del self.by_loop[old]
                     client = self.by_loop[loop] = self._build(httpx.AsyncClient)
         return client
 

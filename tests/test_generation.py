@@ -65,6 +65,24 @@ NEW_OPERATION = {
         "404": {"$ref": "#/components/responses/NotFound"},
     },
 }
+# A second one with no answer body (204), an array and an integer-enum query parameter,
+# and a range status key; the spec's BadRequest response is also used for 418 here.
+CLEAR_ACTIVITY = {
+    "operationId": "clearCustomerActivity",
+    "x-sdk-method": "clear_activity",
+    "summary": "Clear a customer's activity",
+    "tags": ["Customers"],
+    "parameters": [
+        {"$ref": "#/components/parameters/CustomerId"},
+        {"name": "kinds", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "olderThan", "in": "query", "schema": {"type": "integer", "enum": [1, 7, 30]}},
+    ],
+    "responses": {
+        "204": {"description": "Cleared."},
+        "418": {"$ref": "#/components/responses/BadRequest"},
+        "4XX": {"$ref": "#/components/responses/NotFound"},
+    },
+}
 ACTIVITY = {
     "type": "object",
     "required": ["customerId", "events"],
@@ -90,6 +108,14 @@ failed_once = set()
 
 
 class Handler(BaseHTTPRequestHandler):
+    def do_DELETE(self):
+        url = urlsplit(self.path)
+        seen.append((url.path, sorted(parse_qsl(url.query)), None))
+        if url.path.startswith("/customers/busy"):
+            return self.answer(418, {"error": {"code": "teapot", "message": "busy"}})
+        self.send_response(204)
+        self.end_headers()
+
     def do_GET(self):
         url = urlsplit(self.path)
         query = dict(parse_qsl(url.query))
@@ -151,15 +177,27 @@ with Dub(token="dub_test", server_url=url, retry_config=fast) as dub:
         await dub.aclose()
 
     asyncio.run(main())
+    print("clear", dub.customers.clear_activity("cus_1", kinds=["click", "sale"], older_than=7))
+    for bad in ({"older_than": 5}, {"kinds": "click"}):
+        try:
+            dub.customers.clear_activity("cus_1", **bad)
+        except (TypeError, ValueError) as error:
+            print("refused", type(error).__name__, str(error).split(";")[0])
+    try:
+        dub.customers.clear_activity("busy")
+    except errors.BadRequest as error:
+        print("418 is", type(error).__name__, error.status_code)
+    print("418 class", errors.STATUS_ERRORS[418].__name__, errors.STATUS_ERRORS[400].__name__)
 
 for path, query, tag in seen:
-    print("wire", path, sorted(query.items()), tag)
+    pairs = sorted(query.items()) if isinstance(query, dict) else query
+    print("wire", path, pairs, tag)
 """
 
 
 def test_a_new_operation_reaches_users_by_regenerating_only(tmp_path: Path):
     spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
-    spec["paths"]["/customers/{id}/activity"] = {"get": NEW_OPERATION}
+    spec["paths"]["/customers/{id}/activity"] = {"get": NEW_OPERATION, "delete": CLEAR_ACTIVITY}
     spec["components"]["schemas"]["CustomerActivity"] = ACTIVITY
     list_op = spec["paths"]["/customers"]["get"]
     list_op["parameters"].append({"name": "tier", "in": "query", "schema": {"type": "string"}})
@@ -198,7 +236,19 @@ def test_a_new_operation_reaches_users_by_regenerating_only(tmp_path: Path):
     assert lines[6].startswith("refused TypeError customers.activity: unknown parameter 'dayz'")
     assert lines[7] == "list 0"
     assert lines[8:10] == ["async cus_3 7", "async-404"]
-    wire = lines[10:]
+    assert lines[10] == "clear None"
+    assert (
+        lines[11]
+        == "refused ValueError customers.clear_activity: older_than must be one of [1, 7, 30], not 5"
+    )
+    assert lines[12].startswith("refused TypeError customers.clear_activity: kinds must be list")
+    assert lines[13] == "418 is BadRequest 418"
+    assert lines[14] == "418 class BadRequest BadRequest"
+    wire = [line for line in lines[15:] if "olderThan" not in line and "busy" not in line]
+    clears = [line for line in lines[15:] if "olderThan" in line]
+    assert clears == [
+        "wire /customers/cus_1/activity [('kinds', 'click'), ('kinds', 'sale'), ('olderThan', '7')] None"
+    ]
     # each first call met a 503 and was retried: the same request twice
     assert wire[:2] == ["wire /customers/cus_1/activity [('days', '30'), ('kind', 'sale')] abc"] * 2
     assert wire[2:4] == ["wire /customers/cus_2/activity [('days', '5')] None"] * 2

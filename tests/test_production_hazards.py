@@ -348,3 +348,54 @@ def test_a_corrupt_gzip_body_is_a_validation_error_with_status_and_raw_body(misb
     assert info.value.status_code == 200
     assert info.value.body == garbage.decode("utf-8", "replace")
     assert "does not decode" in str(info.value)
+
+
+def test_asyncio_run_per_call_does_not_keep_a_pool_per_finished_loop():
+    import gc
+
+    sandbox = Sandbox(seed=1)
+    cid = sandbox.customers()[0]["id"]
+    with sandbox.serve() as url:
+        dub = Dub("dub_t", server_url=url)
+        fds_before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)  # the user never awaited aclose
+            for _ in range(60):
+                asyncio.run(dub.customers.get_async(cid))
+            gc.collect()
+        assert len(dub._pools.by_loop) <= 1  # only the last loop's, not 60
+        if fds_before:
+            assert len(os.listdir("/proc/self/fd")) - fds_before < 10
+        dub.close()
+
+
+def test_an_error_status_whose_body_does_not_decode_keeps_its_status(misbehaving):
+    garbage = b"<html>not gzip at all</html>"
+    answers = iter([503, 404])
+
+    def corrupt_error(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(next(answers))
+        handler.send_header("content-encoding", "gzip")
+        handler.send_header("content-length", str(len(garbage)))
+        handler.end_headers()
+        handler.wfile.write(garbage)
+
+    url = misbehaving(corrupt_error)
+    with Dub("dub_t", server_url=url, retry_config=FAST) as dub:
+        with pytest.raises(errors.NotFound) as info:  # the 503 was retried, the 404 raised
+            dub.customers.get("cus_1")
+    assert info.value.attempts == 2
+    assert info.value.body == garbage.decode()
+
+
+def test_a_timed_out_write_says_it_may_have_been_applied():
+    from dub_client.testing import Fault
+
+    sandbox = Sandbox()
+    with sandbox.serve() as url, Dub("dub_t", server_url=url, timeout_ms=300) as dub:
+        sandbox.fail_next(Fault(delay=1.0, method="POST"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            with pytest.raises(errors.APITimeoutError, match="may have reached the server"):
+                dub.customers.create(external_id="slow-1", country="DE")
+    assert len(sandbox.requests) == 1  # not retried

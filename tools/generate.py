@@ -16,7 +16,7 @@ to the templates as one Jinja variable, ``SDK`` (in ``_sdk.jinja``):
   parameter's ``minimum``/``maximum``/``minLength``/``default``;
 * ``server``: the first server's URL (the client's default);
 * ``errors``: one entry per ``components/responses`` that an operation uses for
-  an error status (class name, status, description);
+  an error status (class name, its statuses, description);
 * ``request_models``: the schemas reachable from a request body;
 * ``ignored``: per schema, the properties the API accepts and ignores
   (``x-sdk-ignored``: the warning users get when they send one).
@@ -108,7 +108,7 @@ def _operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]
 def sdk_facts(spec: dict[str, Any]) -> dict[str, Any]:
     """What the templates need that the generator's parsed model does not keep."""
     operations: dict[str, Any] = {}
-    error_statuses: dict[str, int] = {}
+    error_statuses: dict[str, set[int]] = {}
     for path, method, operation, shared in _operations(spec):
         where = f"{method.upper()} {path}"
         name = operation.get("x-sdk-method")
@@ -137,16 +137,18 @@ def sdk_facts(spec: dict[str, Any]) -> dict[str, Any]:
         operations[f"{method} {path}"] = facts
         for status, response in operation.get("responses", {}).items():
             ref = response.get("$ref", "") if isinstance(response, dict) else ""
-            if str(status)[:1] in "45" and ref.startswith("#/components/responses/"):
-                error_statuses.setdefault(ref.rsplit("/", 1)[1], int(status))
+            # a range key (4XX) or an inline response gets no class: SDKError
+            exact = str(status).isdigit() and str(status)[:1] in "45"
+            if exact and ref.startswith("#/components/responses/"):
+                error_statuses.setdefault(ref.rsplit("/", 1)[1], set()).add(int(status))
     responses = spec.get("components", {}).get("responses", {})
     errors = [
         {
             "name": name,
-            "status": status,
+            "statuses": sorted(statuses),
             "description": " ".join(str(responses[name].get("description", "")).split()),
         }
-        for name, status in sorted(error_statuses.items(), key=lambda item: item[1])
+        for name, statuses in sorted(error_statuses.items(), key=lambda item: min(item[1]))
     ]
     ignored = {
         name: {
