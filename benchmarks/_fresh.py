@@ -7,6 +7,9 @@
 ``python benchmarks/_fresh.py cold IMPL BASE_URL``
     seconds from the first line of this script to the first parsed ``get`` over
     loopback: import, construct, connect, send, parse.
+``python benchmarks/_fresh.py cold-inprocess IMPL``
+    the same without sockets (an in-process transport): what a short script pays in
+    the library itself, import and first use included.
 ``python benchmarks/_fresh.py memory IMPL N1 N2``
     tracemalloc from interpreter start: the process-wide peak after N2 in-process
     ``get`` calls, the peak of the calls themselves, and what stays allocated after
@@ -59,6 +62,13 @@ def _cold(impl: str, base: str) -> float:
     return time.perf_counter() - T0
 
 
+def _cold_in_process(impl: str) -> float:
+    from _clients import in_process_call
+
+    in_process_call(impl)()
+    return time.perf_counter() - T0
+
+
 def _memory(impl: str, first: int, total: int) -> dict[str, int]:
     import tracemalloc
 
@@ -104,6 +114,8 @@ def main() -> None:
         result = _import(impl, minimal=sys.argv[3:] == ["minimal"])
     elif mode == "cold":
         result = _cold(impl, sys.argv[3])
+    elif mode == "cold-inprocess":
+        result = _cold_in_process(impl)
     elif mode == "memory":
         result = _memory(impl, int(sys.argv[3]), int(sys.argv[4]))
     else:

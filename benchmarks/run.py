@@ -269,6 +269,17 @@ def bench_cold(plan: Plan, base: str) -> Figure:
     return interleave(fig, plan.fresh_reps, lambda impl: fresh("cold", impl, base) * 1e3)
 
 
+def bench_cold_in_process(plan: Plan) -> Figure:
+    fig = Figure(
+        "cold start in-process: import+construct+1st get",
+        "ms",
+        None,
+        note="fresh interpreter, in-process transport (no sockets), wall-clock from the "
+        "script's first line: the library's own cost to a short script",
+    )
+    return interleave(fig, plan.fresh_reps, lambda impl: fresh("cold-inprocess", impl) * 1e3)
+
+
 def bench_loopback_get(plan: Plan, base: str) -> Figure:
     calls = {impl: sync_call(impl, base) for impl in IMPLS}
     for fn in calls.values():  # connect and warm up
@@ -497,7 +508,17 @@ def environment() -> str:
     )
 
 
-FIGURES = ("import", "cold", "loopback", "inprocess", "parse", "async", "paginate", "memory")
+FIGURES = (
+    "import",
+    "cold",
+    "coldinprocess",
+    "loopback",
+    "inprocess",
+    "parse",
+    "async",
+    "paginate",
+    "memory",
+)
 
 
 def main() -> None:
@@ -539,6 +560,7 @@ def run_all(quick: bool, plan: Plan, only: set[str], json_path: Path | None) -> 
         print(f"  {name}: {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)
 
     step("import", lambda: bench_import(plan))
+    step("coldinprocess", lambda: bench_cold_in_process(plan))
     step("inprocess", lambda: bench_in_process_get(plan))
     step("parse", lambda: bench_parse(plan))
     if only & {"cold", "loopback", "async", "paginate"}:
@@ -570,6 +592,7 @@ def run_all(quick: bool, plan: Plan, only: set[str], json_path: Path | None) -> 
 def _key(fig: Figure) -> str:
     prefixes = {
         "import": "import",
+        "cold start in-process": "coldinprocess",
         "cold": "cold",
         "get over loopback": "loopback",
         "get in-process": "inprocess",
