@@ -96,7 +96,6 @@ class Customers:
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
-
         Args:
             request: All the parameters as one dict, snake_case keys.
 
@@ -185,7 +184,6 @@ class Customers:
         Takes keywords, or ``request={...}`` (the official
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
-
 
         Args:
             request: All the parameters as one dict, snake_case keys (the body's fields), or the body model.
@@ -277,7 +275,6 @@ class Customers:
         Takes keywords (path parameters also positionally), or ``request={...}`` (the official
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
-
 
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
@@ -376,7 +373,6 @@ class Customers:
         SDK's style: snake_case keys). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
-
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
                     `ext_123`). One path segment.
@@ -471,7 +467,6 @@ class Customers:
         SDK's style: snake_case keys, the body under ``request_body``). Every call also
         takes ``retries=``, ``max_retries=``, ``timeout_ms=``, ``http_headers=`` and ``server_url=``.
 
-
         Args:
             id (str): The customer's Dub id (`cus_...`), or its external id prefixed with `ext_` (e.g.
                     `ext_123`). One path segment.
@@ -484,7 +479,7 @@ class Customers:
             avatar (str | None, optional):
             external_id (str, optional):
             stripe_customer_id (str | None, optional):
-            country (str, optional): Accepted, currently not stored by the server.
+            country (str, optional): Accepted, currently not stored by the server. Sending it warns (once): Dub accepts country on update but does not store it (the call changes nothing).
             subscription_canceled_at (datetime.datetime | str | None, optional):
             request_body (UpdateCustomerRequestBody | UpdateCustomerBody, optional): The body as one dict or model, instead of its fields as keywords.
 
