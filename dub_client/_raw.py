@@ -63,9 +63,8 @@ class RawResponse(Generic[T]):
 
     def with_parser(self, parse: Callable[[RawResponse[T]], U]) -> RawResponse[U]:
         """The same response, whose ``parse`` gives ``parse(self)``."""
-        raw = RawResponse(self.http_response, self.attempts, 0.0, lambda: parse(self))
-        raw.elapsed = self.elapsed
-        return raw
+        elapsed = self.elapsed.total_seconds()
+        return RawResponse(self.http_response, self.attempts, elapsed, lambda: parse(self))
 
     def __repr__(self) -> str:
         return f"<RawResponse {self.status_code} attempts={self.attempts}>"
