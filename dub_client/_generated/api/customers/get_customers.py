@@ -42,26 +42,8 @@ class GetCustomersRequest(TypedDict, total=False):
     page_size: int
 
 
-class GetCustomersParams(RequestOptions, total=False):
-    """The keyword arguments of ``customers.list``: parameters and per-call options."""
-
-    email: str
-    external_id: str
-    search: str
-    country: str
-    link_id: str
-    program_id: str
-    partner_id: str
-    include_expanded_fields: bool
-    sort_by: (
-        Literal["createdAt", "saleAmount", "firstSaleAt", "subscriptionCanceledAt"]
-        | CustomersSortBy
-    )
-    sort_order: Literal["asc", "desc"] | SortOrder
-    starting_after: str
-    ending_before: str
-    page: int
-    page_size: int
+class GetCustomersParams(GetCustomersRequest, RequestOptions, total=False):
+    """The keyword arguments of ``customers.list``: its parameters (as in ``request=``) and per-call options."""
 
 
 OPERATION: Operation[list[Customer]] = Operation(
