@@ -381,13 +381,13 @@ def is_idempotent(op: Operation[Any], values: Mapping[str, Any], body: Any) -> b
 
 
 # -- parsing ---------------------------------------------------------------------------------
-def parse_object(from_dict: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]:
-    """A parser of one JSON object into a generated model."""
+def parse_object(from_json: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]:
+    """A parser of one JSON object into a generated model (its ``_from_json``)."""
 
     def parse(data: Any) -> T:
         if type(data) is not dict:
             raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-        return from_dict(data)
+        return from_json(data)
 
     return parse
 
@@ -397,14 +397,18 @@ def parse_nothing(data: Any) -> None:
     return None
 
 
-def parse_list(from_dict: Callable[[dict[str, Any]], T]) -> Callable[[Any], list[T]]:
+def parse_list(from_json: Callable[[dict[str, Any]], T]) -> Callable[[Any], list[T]]:
     """A parser of a JSON array of objects into a list of generated models."""
 
     def parse(data: Any) -> list[T]:
         if type(data) is not list:
             raise TypeError(f"expected a JSON array, got {type(data).__name__}")
-        if not all(type(item) is dict for item in data):
-            raise TypeError("expected a JSON array of objects")
-        return [from_dict(item) for item in data]
+        try:
+            return [from_json(item) for item in data]
+        except (TypeError, AttributeError):
+            # A model's parser refuses a non-object too, less clearly: say it here.
+            if not all(type(item) is dict for item in data):
+                raise TypeError("expected a JSON array of objects") from None
+            raise
 
     return parse

@@ -4,6 +4,7 @@ Generated from openapi.yaml by ``make generate``; do not edit.
 """
 
 import datetime
+from collections.abc import Callable
 from typing import Any, Literal
 
 
@@ -39,4 +40,42 @@ def parse_datetime(value: str) -> datetime.datetime:
     return moment
 
 
-__all__ = ["UNSET", "Unset", "parse_datetime"]
+#: ``new_instance(cls)``: an instance whose fields are not set yet (models' _from_json).
+new_instance = object.__new__
+
+
+def read_later(
+    fields: dict[str, tuple[str, Any, Callable[[dict[str, Any]], Any] | None]],
+    extra: str | None,
+    known: frozenset[str],
+) -> Callable[[Any, str], Any]:
+    """The ``__getattr__`` of a model: the fields _from_json left in the JSON dict.
+
+    ``fields`` maps a field to its JSON key, the value meant by an absent key, and for a
+    nested model the parser of its object; ``extra`` names the field that keeps the keys
+    the spec does not know (``known``). Python calls this only while the field's slot is
+    empty; the value read is stored there, so each field is read once. Nothing here
+    fails: plain values are used as they came, and a nested object was checked
+    (``_check``) when its parent was parsed.
+    """
+
+    def __getattr__(self: Any, name: str) -> Any:
+        found = fields.get(name)
+        if found is not None:
+            key, absent, parse = found
+            value = self._json.get(key, absent)
+            if parse is not None and type(value) is dict:
+                value = parse(value)
+        elif name == extra:
+            value = {key: item for key, item in self._json.items() if key not in known}
+        else:
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}"
+            )
+        object.__setattr__(self, name, value)
+        return value
+
+    return __getattr__
+
+
+__all__ = ["UNSET", "Unset", "new_instance", "parse_datetime", "read_later"]

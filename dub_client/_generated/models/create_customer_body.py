@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, new_instance, read_later
 
 T = TypeVar("T", bound="CreateCustomerBody")
 
@@ -121,3 +122,50 @@ class CreateCustomerBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
+        # Built by __init__, an instance holds every field: nothing is read from here.
+        return {}
+
+    if not TYPE_CHECKING:
+        __getattr__ = read_later(
+            {
+                "email": ("email", UNSET, None),
+                "name": ("name", UNSET, None),
+                "avatar": ("avatar", UNSET, None),
+                "stripe_customer_id": ("stripeCustomerId", UNSET, None),
+            },
+            "additional_properties",
+            frozenset(
+                {
+                    "externalId",
+                    "country",
+                    "email",
+                    "name",
+                    "avatar",
+                    "stripeCustomerId",
+                }
+            ),
+        )
+
+    @classmethod
+    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
+        """from_dict for a dict nobody else holds: the same checks, plain fields and
+        nested models built on first access (see types.read_later)."""
+        self = new_instance(cls)
+        self._json = d
+        external_id = d["externalId"]
+        self.external_id = external_id
+
+        country = d["country"]
+        self.country = country
+
+        return self
+
+    @staticmethod
+    def _check(d: dict[str, Any]) -> None:
+        """Raises what _from_json would raise for `d`, building nothing."""
+        external_id = d["externalId"]
+
+        country = d["country"]

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_datetime
+from ..types import UNSET, Unset, new_instance, parse_datetime, read_later
 
 if TYPE_CHECKING:
     from ..models.customer_discount import CustomerDiscount
@@ -327,6 +328,184 @@ class Customer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
+        # Built by __init__, an instance holds every field: nothing is read from here.
+        return {}
+
+    if not TYPE_CHECKING:
+        __getattr__ = read_later(
+            {
+                "name": ("name", None, None),
+                "email": ("email", None, None),
+                "avatar": ("avatar", None, None),
+                "stripe_customer_id": ("stripeCustomerId", None, None),
+                "country": ("country", None, None),
+                "sales": ("sales", None, None),
+                "sale_amount": ("saleAmount", None, None),
+                "link": ("link", None, lambda value: CustomerLink._from_json(value)),
+                "program_id": ("programId", None, None),
+                "partner": (
+                    "partner",
+                    None,
+                    lambda value: CustomerPartner._from_json(value),
+                ),
+                "discount": (
+                    "discount",
+                    None,
+                    lambda value: CustomerDiscount._from_json(value),
+                ),
+            },
+            "additional_properties",
+            frozenset(
+                {
+                    "id",
+                    "externalId",
+                    "createdAt",
+                    "name",
+                    "email",
+                    "avatar",
+                    "stripeCustomerId",
+                    "country",
+                    "sales",
+                    "saleAmount",
+                    "firstSaleAt",
+                    "subscriptionCanceledAt",
+                    "link",
+                    "programId",
+                    "partner",
+                    "discount",
+                }
+            ),
+        )
+
+    @classmethod
+    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
+        """from_dict for a dict nobody else holds: the same checks, plain fields and
+        nested models built on first access (see types.read_later)."""
+        self = new_instance(cls)
+        self._json = d
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+        self.id = id
+
+        external_id = d["externalId"]
+        if type(external_id) is not str:
+            raise TypeError("externalId must be a string")
+        self.external_id = external_id
+
+        created_at = parse_datetime(d["createdAt"])
+
+        self.created_at = created_at
+
+        _first_sale_at_raw = d.get("firstSaleAt")
+        if _first_sale_at_raw is None:
+            first_sale_at = None
+        elif isinstance(_first_sale_at_raw, str):
+            first_sale_at_type_0 = parse_datetime(_first_sale_at_raw)
+
+            first_sale_at = first_sale_at_type_0
+        else:
+            raise TypeError(
+                f"first_sale_at: unexpected {type(_first_sale_at_raw).__name__}"
+            )
+
+        self.first_sale_at = first_sale_at
+
+        _subscription_canceled_at_raw = d.get("subscriptionCanceledAt")
+        if _subscription_canceled_at_raw is None:
+            subscription_canceled_at = None
+        elif isinstance(_subscription_canceled_at_raw, str):
+            subscription_canceled_at_type_0 = parse_datetime(
+                _subscription_canceled_at_raw
+            )
+
+            subscription_canceled_at = subscription_canceled_at_type_0
+        else:
+            raise TypeError(
+                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
+            )
+
+        self.subscription_canceled_at = subscription_canceled_at
+
+        _link_raw = d.get("link")
+        if type(_link_raw) is dict:
+            CustomerLink._check(_link_raw)
+        elif _link_raw is not None:
+            raise TypeError(f"link: unexpected {type(_link_raw).__name__}")
+
+        _partner_raw = d.get("partner")
+        if type(_partner_raw) is dict:
+            CustomerPartner._check(_partner_raw)
+        elif _partner_raw is not None:
+            raise TypeError(f"partner: unexpected {type(_partner_raw).__name__}")
+
+        _discount_raw = d.get("discount")
+        if type(_discount_raw) is dict:
+            CustomerDiscount._check(_discount_raw)
+        elif _discount_raw is not None:
+            raise TypeError(f"discount: unexpected {type(_discount_raw).__name__}")
+
+        return self
+
+    @staticmethod
+    def _check(d: dict[str, Any]) -> None:
+        """Raises what _from_json would raise for `d`, building nothing."""
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+
+        external_id = d["externalId"]
+        if type(external_id) is not str:
+            raise TypeError("externalId must be a string")
+
+        created_at = parse_datetime(d["createdAt"])
+
+        _first_sale_at_raw = d.get("firstSaleAt")
+        if _first_sale_at_raw is None:
+            first_sale_at = None
+        elif isinstance(_first_sale_at_raw, str):
+            first_sale_at_type_0 = parse_datetime(_first_sale_at_raw)
+
+            first_sale_at = first_sale_at_type_0
+        else:
+            raise TypeError(
+                f"first_sale_at: unexpected {type(_first_sale_at_raw).__name__}"
+            )
+
+        _subscription_canceled_at_raw = d.get("subscriptionCanceledAt")
+        if _subscription_canceled_at_raw is None:
+            subscription_canceled_at = None
+        elif isinstance(_subscription_canceled_at_raw, str):
+            subscription_canceled_at_type_0 = parse_datetime(
+                _subscription_canceled_at_raw
+            )
+
+            subscription_canceled_at = subscription_canceled_at_type_0
+        else:
+            raise TypeError(
+                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
+            )
+
+        _link_raw = d.get("link")
+        if type(_link_raw) is dict:
+            CustomerLink._check(_link_raw)
+        elif _link_raw is not None:
+            raise TypeError(f"link: unexpected {type(_link_raw).__name__}")
+
+        _partner_raw = d.get("partner")
+        if type(_partner_raw) is dict:
+            CustomerPartner._check(_partner_raw)
+        elif _partner_raw is not None:
+            raise TypeError(f"partner: unexpected {type(_partner_raw).__name__}")
+
+        _discount_raw = d.get("discount")
+        if type(_discount_raw) is dict:
+            CustomerDiscount._check(_discount_raw)
+        elif _discount_raw is not None:
+            raise TypeError(f"discount: unexpected {type(_discount_raw).__name__}")
 
 
 # Imported after the class so that models referring to each other still load.

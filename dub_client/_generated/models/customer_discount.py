@@ -1,13 +1,14 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.discount_type import DiscountType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, new_instance, read_later
 
 T = TypeVar("T", bound="CustomerDiscount")
 
@@ -92,7 +93,9 @@ class CustomerDiscount:
 
         amount = d.pop("amount")
 
-        type_ = DiscountType(d.pop("type"))
+        type_ = DiscountType._value2member_map_.get(
+            _value := d.pop("type")
+        ) or DiscountType(_value)
 
         max_duration = d.pop("maxDuration")
 
@@ -133,3 +136,79 @@ class CustomerDiscount:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
+        # Built by __init__, an instance holds every field: nothing is read from here.
+        return {}
+
+    if not TYPE_CHECKING:
+        __getattr__ = read_later(
+            {
+                "description": ("description", None, None),
+                "partners_count": ("partnersCount", None, None),
+            },
+            "additional_properties",
+            frozenset(
+                {
+                    "id",
+                    "amount",
+                    "type",
+                    "maxDuration",
+                    "couponId",
+                    "couponTestId",
+                    "description",
+                    "partnersCount",
+                }
+            ),
+        )
+
+    @classmethod
+    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
+        """from_dict for a dict nobody else holds: the same checks, plain fields and
+        nested models built on first access (see types.read_later)."""
+        self = new_instance(cls)
+        self._json = d
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+        self.id = id
+
+        amount = d["amount"]
+        self.amount = amount
+
+        type_ = DiscountType._value2member_map_.get(
+            _value := d["type"]
+        ) or DiscountType(_value)
+
+        self.type_ = type_
+
+        max_duration = d["maxDuration"]
+        self.max_duration = max_duration
+
+        coupon_id = d["couponId"]
+        self.coupon_id = coupon_id
+
+        coupon_test_id = d["couponTestId"]
+        self.coupon_test_id = coupon_test_id
+
+        return self
+
+    @staticmethod
+    def _check(d: dict[str, Any]) -> None:
+        """Raises what _from_json would raise for `d`, building nothing."""
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+
+        amount = d["amount"]
+
+        type_ = DiscountType._value2member_map_.get(
+            _value := d["type"]
+        ) or DiscountType(_value)
+
+        max_duration = d["maxDuration"]
+
+        coupon_id = d["couponId"]
+
+        coupon_test_id = d["couponTestId"]

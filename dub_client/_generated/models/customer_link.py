@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import new_instance, read_later
 
 T = TypeVar("T", bound="CustomerLink")
 
@@ -110,3 +113,85 @@ class CustomerLink:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
+        # Built by __init__, an instance holds every field: nothing is read from here.
+        return {}
+
+    if not TYPE_CHECKING:
+        __getattr__ = read_later(
+            {},
+            "additional_properties",
+            frozenset(
+                {
+                    "id",
+                    "domain",
+                    "key",
+                    "shortLink",
+                    "url",
+                    "programId",
+                }
+            ),
+        )
+
+    @classmethod
+    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
+        """from_dict for a dict nobody else holds: the same checks, plain fields and
+        nested models built on first access (see types.read_later)."""
+        self = new_instance(cls)
+        self._json = d
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+        self.id = id
+
+        domain = d["domain"]
+        if type(domain) is not str:
+            raise TypeError("domain must be a string")
+        self.domain = domain
+
+        key = d["key"]
+        if type(key) is not str:
+            raise TypeError("key must be a string")
+        self.key = key
+
+        short_link = d["shortLink"]
+        if type(short_link) is not str:
+            raise TypeError("shortLink must be a string")
+        self.short_link = short_link
+
+        url = d["url"]
+        if type(url) is not str:
+            raise TypeError("url must be a string")
+        self.url = url
+
+        program_id = d["programId"]
+        self.program_id = program_id
+
+        return self
+
+    @staticmethod
+    def _check(d: dict[str, Any]) -> None:
+        """Raises what _from_json would raise for `d`, building nothing."""
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+
+        domain = d["domain"]
+        if type(domain) is not str:
+            raise TypeError("domain must be a string")
+
+        key = d["key"]
+        if type(key) is not str:
+            raise TypeError("key must be a string")
+
+        short_link = d["shortLink"]
+        if type(short_link) is not str:
+            raise TypeError("shortLink must be a string")
+
+        url = d["url"]
+        if type(url) is not str:
+            raise TypeError("url must be a string")
+
+        program_id = d["programId"]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import new_instance, read_later
 
 T = TypeVar("T", bound="CustomerPartner")
 
@@ -89,3 +92,61 @@ class CustomerPartner:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
+        # Built by __init__, an instance holds every field: nothing is read from here.
+        return {}
+
+    if not TYPE_CHECKING:
+        __getattr__ = read_later(
+            {},
+            "additional_properties",
+            frozenset(
+                {
+                    "id",
+                    "name",
+                    "email",
+                    "image",
+                }
+            ),
+        )
+
+    @classmethod
+    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
+        """from_dict for a dict nobody else holds: the same checks, plain fields and
+        nested models built on first access (see types.read_later)."""
+        self = new_instance(cls)
+        self._json = d
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+        self.id = id
+
+        name = d["name"]
+        if type(name) is not str:
+            raise TypeError("name must be a string")
+        self.name = name
+
+        email = d["email"]
+        self.email = email
+
+        image = d["image"]
+        self.image = image
+
+        return self
+
+    @staticmethod
+    def _check(d: dict[str, Any]) -> None:
+        """Raises what _from_json would raise for `d`, building nothing."""
+        id = d["id"]
+        if type(id) is not str:
+            raise TypeError("id must be a string")
+
+        name = d["name"]
+        if type(name) is not str:
+            raise TypeError("name must be a string")
+
+        email = d["email"]
+
+        image = d["image"]

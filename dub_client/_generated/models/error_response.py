@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import new_instance, read_later
 
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
@@ -65,6 +68,47 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
+        # Built by __init__, an instance holds every field: nothing is read from here.
+        return {}
+
+    if not TYPE_CHECKING:
+        __getattr__ = read_later(
+            {
+                "error": ("error", None, lambda value: ErrorDetail._from_json(value)),
+            },
+            "additional_properties",
+            frozenset(
+                {
+                    "error",
+                }
+            ),
+        )
+
+    @classmethod
+    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
+        """from_dict for a dict nobody else holds: the same checks, plain fields and
+        nested models built on first access (see types.read_later)."""
+        self = new_instance(cls)
+        self._json = d
+        _error_raw = d["error"]
+        if type(_error_raw) is dict:
+            ErrorDetail._check(_error_raw)
+        else:
+            raise TypeError(f"error: unexpected {type(_error_raw).__name__}")
+
+        return self
+
+    @staticmethod
+    def _check(d: dict[str, Any]) -> None:
+        """Raises what _from_json would raise for `d`, building nothing."""
+        _error_raw = d["error"]
+        if type(_error_raw) is dict:
+            ErrorDetail._check(_error_raw)
+        else:
+            raise TypeError(f"error: unexpected {type(_error_raw).__name__}")
 
 
 # Imported after the class so that models referring to each other still load.

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_datetime
+from ..types import UNSET, Unset, new_instance, parse_datetime, read_later
 
 T = TypeVar("T", bound="UpdateCustomerBody")
 
@@ -152,3 +153,77 @@ class UpdateCustomerBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
+        # Built by __init__, an instance holds every field: nothing is read from here.
+        return {}
+
+    if not TYPE_CHECKING:
+        __getattr__ = read_later(
+            {
+                "email": ("email", UNSET, None),
+                "name": ("name", UNSET, None),
+                "avatar": ("avatar", UNSET, None),
+                "external_id": ("externalId", UNSET, None),
+                "stripe_customer_id": ("stripeCustomerId", UNSET, None),
+                "country": ("country", UNSET, None),
+            },
+            "additional_properties",
+            frozenset(
+                {
+                    "email",
+                    "name",
+                    "avatar",
+                    "externalId",
+                    "stripeCustomerId",
+                    "country",
+                    "subscriptionCanceledAt",
+                }
+            ),
+        )
+
+    @classmethod
+    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
+        """from_dict for a dict nobody else holds: the same checks, plain fields and
+        nested models built on first access (see types.read_later)."""
+        self = new_instance(cls)
+        self._json = d
+        _subscription_canceled_at_raw = d.get("subscriptionCanceledAt", UNSET)
+        if _subscription_canceled_at_raw is None:
+            subscription_canceled_at = None
+        elif isinstance(_subscription_canceled_at_raw, Unset):
+            subscription_canceled_at = UNSET
+        elif isinstance(_subscription_canceled_at_raw, str):
+            subscription_canceled_at_type_0 = parse_datetime(
+                _subscription_canceled_at_raw
+            )
+
+            subscription_canceled_at = subscription_canceled_at_type_0
+        else:
+            raise TypeError(
+                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
+            )
+
+        self.subscription_canceled_at = subscription_canceled_at
+
+        return self
+
+    @staticmethod
+    def _check(d: dict[str, Any]) -> None:
+        """Raises what _from_json would raise for `d`, building nothing."""
+        _subscription_canceled_at_raw = d.get("subscriptionCanceledAt", UNSET)
+        if _subscription_canceled_at_raw is None:
+            subscription_canceled_at = None
+        elif isinstance(_subscription_canceled_at_raw, Unset):
+            subscription_canceled_at = UNSET
+        elif isinstance(_subscription_canceled_at_raw, str):
+            subscription_canceled_at_type_0 = parse_datetime(
+                _subscription_canceled_at_raw
+            )
+
+            subscription_canceled_at = subscription_canceled_at_type_0
+        else:
+            raise TypeError(
+                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
+            )

@@ -31,7 +31,7 @@ OPERATION: Operation[DeletedCustomer] = Operation(
     method="DELETE",
     path="/customers/{id}",
     params=(Param("id", "id", "path", "str", required=True, min_length=1),),
-    parse=parse_object(DeletedCustomer.from_dict),
+    parse=parse_object(DeletedCustomer._from_json),
 )
 
 

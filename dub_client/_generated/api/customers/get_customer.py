@@ -36,7 +36,7 @@ OPERATION: Operation[Customer] = Operation(
         Param("id", "id", "path", "str", required=True, min_length=1),
         Param("include_expanded_fields", "includeExpandedFields", "query", "bool"),
     ),
-    parse=parse_object(Customer.from_dict),
+    parse=parse_object(Customer._from_json),
 )
 
 
