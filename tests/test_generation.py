@@ -355,7 +355,10 @@ SHAPE_SCHEMAS = {
             "either": {"oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/Note"}]},
         },
     },
-    "Note": {"type": "object", "properties": {"text": {"type": "string"}, "count": {"type": "integer"}}},
+    "Note": {
+        "type": "object",
+        "properties": {"text": {"type": "string"}, "count": {"type": "integer"}},
+    },
     "Stamped": {
         "type": "object",
         "required": ["at"],
