@@ -30,7 +30,7 @@ from ._exceptions import (
     validation_error,
     warn_user,
 )
-from ._pools import Pools, check_environment, proxy_for
+from ._pools import Pools, check_environment, new_request, proxy_for
 from ._raw import RawResponse
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
@@ -329,30 +329,32 @@ class BaseClient:
         values: Mapping[str, Any],
         options: RequestOptions,
     ) -> tuple[httpx.Request, bool, RetryConfig, float]:
-        server_url = options.get("server_url")
-        base = (
-            self._server_url if server_url is None else _check_server_url(server_url, "server_url")
-        )
         path, query, extra, body = op.build(values)
         if extra:
             headers = {**headers, **extra}
-        if options.get("http_headers"):
-            headers = {**headers, **_check_headers(options.get("http_headers"))}
-        retries = _check_retries(options.get("retries")) or self._retry_config
-        if options.get("max_retries") is not None:
-            retries = _retry_policy(retries, options.get("max_retries")) or retries
-        per_call = options.get("timeout_ms")
-        timeout = _timeout(per_call) or self._timeout
-        self_seconds = self._attempt_seconds if per_call is None else _attempt_seconds(per_call)
-        request = http.build_request(
-            op.method,
-            base + path,
-            params=query or None,  # an empty dict would make httpx re-parse the URL
-            json=body,
-            headers=headers,
-            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
+        base, retries, timeout, seconds = (
+            self._server_url,
+            self._retry_config,
+            self._timeout,
+            self._attempt_seconds,
         )
-        return request, op.is_idempotent(values, body), retries, self_seconds
+        if options:  # per-call options, each checked
+            server_url = options.get("server_url")
+            if server_url is not None:
+                base = _check_server_url(server_url, "server_url")
+            if options.get("http_headers"):
+                headers = {**headers, **_check_headers(options.get("http_headers"))}
+            retries = _check_retries(options.get("retries")) or retries
+            if options.get("max_retries") is not None:
+                retries = _retry_policy(retries, options.get("max_retries")) or retries
+            per_call = options.get("timeout_ms")
+            if per_call is not None:
+                timeout, seconds = _timeout(per_call), _attempt_seconds(per_call)
+        url = base + path
+        if query:  # encoded here, so that httpx parses the URL once (params= parses it twice)
+            url = f"{url}?{httpx.QueryParams(query)}"
+        request = new_request(http, op.method, url, body, headers, timeout)
+        return request, op.is_idempotent(values, body), retries, seconds
 
     def _fetch(
         self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions

@@ -118,12 +118,17 @@ class Operation(Generic[T]):
     deprecation: str | None = None
     #: every name a call may use (parameters, body fields, ``request_body``), for messages
     known: tuple[str, ...] = field(init=False, repr=False)
+    #: the parameters and the body fields by Python name
+    param_specs: dict[str, Param] = field(init=False, repr=False)
+    body_specs: dict[str, Param] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         names = [spec.name for spec in (*self.params, *self.body_fields)]
         if self.body is not None and self.params:
             names.append(BODY_KEY)
         object.__setattr__(self, "known", tuple(sorted(names)))
+        object.__setattr__(self, "param_specs", {spec.name: spec for spec in self.params})
+        object.__setattr__(self, "body_specs", {spec.name: spec for spec in self.body_fields})
 
     def prepare(self, request: Any, kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], Any]:
         """``prepare`` for this operation."""
@@ -238,11 +243,11 @@ def _coerce_datetime(name: str, value: Any) -> datetime.datetime:
 
 
 def _check_all(
-    op: Operation[Any], specs: tuple[Param, ...], given: Mapping[str, Any], where: str
+    op: Operation[Any], specs: dict[str, Param], given: Mapping[str, Any], where: str
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in given.items():
-        spec = next((s for s in specs if s.name == key), None)
+        spec = specs.get(key)
         if spec is None:
             raise _fail_unknown(op, key)
         if value is None and not spec.nullable and spec.where != "body":
@@ -250,7 +255,7 @@ def _check_all(
         out[key] = _coerce(where, spec, value)
         if spec.ignored:
             _warn_ignored(op, spec)
-    missing = [spec.name for spec in specs if spec.required and spec.name not in out]
+    missing = [name for name, spec in specs.items() if spec.required and name not in out]
     if missing:
         raise TypeError(f"{where}missing required parameter(s): {', '.join(missing)}")
     return out
@@ -283,14 +288,14 @@ def prepare(
             given = {BODY_KEY: request}
         else:
             given = _merge(where, request, given)
-    body_names = {spec.name for spec in op.body_fields}
-    fields = {k: given.pop(k) for k in list(given) if k in body_names}
+    body_names = op.body_specs
+    fields = {k: given.pop(k) for k in list(given) if k in body_names} if body_names else {}
     body: Any = given.pop(BODY_KEY, None) if op.body is not None else None
     if fields:
         if body is not None:
             raise TypeError(f"{where}give the fields as keywords or as {BODY_KEY}, not both")
         body = fields
-    values = _check_all(op, op.params, given, where)
+    values = _check_all(op, op.param_specs, given, where)
     if op.body is not None:
         values[BODY_KEY] = _check_body(op, body)
     if op.pagination is not None:
@@ -312,7 +317,7 @@ def _check_body(op: Operation[Any], body: Any) -> Any:
         body = {}
     if not isinstance(body, Mapping):
         raise TypeError(f"{op.name}: {BODY_KEY} must be a dict, not {type(body).__name__}")
-    return op.body(**_check_all(op, op.body_fields, body, f"{op.name} body: "))
+    return op.body(**_check_all(op, op.body_specs, body, f"{op.name} body: "))
 
 
 def _merge(where: str, request: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,15 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
+class _NotYet:
+    """The result of a RawResponse not parsed yet (None can be a result)."""
+
+    __slots__ = ()
+
+
+_NOT_YET = _NotYet()
+
+
 class RawResponse(Generic[T]):
     """The HTTP response of one call made through ``dub.<resource>.with_raw_response``.
 
@@ -25,7 +34,7 @@ class RawResponse(Generic[T]):
     the spec raises ``ResponseValidationError`` from ``parse``.
     """
 
-    __slots__ = ("_parse", "_parsed", "attempts", "elapsed", "http_response")
+    __slots__ = ("_elapsed", "_parse", "_result", "attempts", "http_response")
 
     def __init__(
         self,
@@ -36,9 +45,14 @@ class RawResponse(Generic[T]):
     ) -> None:
         self.http_response = response
         self.attempts = attempts
-        self.elapsed = datetime.timedelta(seconds=elapsed)
+        self._elapsed = elapsed
         self._parse = parse
-        self._parsed: list[T] = []
+        self._result: T | _NotYet = _NOT_YET
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        """From the start of the first attempt to this answer."""
+        return datetime.timedelta(seconds=self._elapsed)
 
     @property
     def status_code(self) -> int:
@@ -57,14 +71,14 @@ class RawResponse(Generic[T]):
 
     def parse(self) -> T:
         """The result of the call (parsed once; later calls return the same object)."""
-        if not self._parsed:
-            self._parsed.append(self._parse())
-        return self._parsed[0]
+        result = self._result
+        if isinstance(result, _NotYet):
+            result = self._result = self._parse()
+        return result
 
     def with_parser(self, parse: Callable[[RawResponse[T]], U]) -> RawResponse[U]:
         """The same response, whose ``parse`` gives ``parse(self)``."""
-        elapsed = self.elapsed.total_seconds()
-        return RawResponse(self.http_response, self.attempts, elapsed, lambda: parse(self))
+        return RawResponse(self.http_response, self.attempts, self._elapsed, lambda: parse(self))
 
     def __repr__(self) -> str:
         return f"<RawResponse {self.status_code} attempts={self.attempts}>"

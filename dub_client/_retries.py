@@ -106,6 +106,9 @@ class Decision:
     reason: str = ""
 
 
+_SUCCESS = Decision(False)  # a 2xx: stop (Decision is frozen, so one serves every call)
+
+
 def _number_to_delay(value: float, now: float, *, unit_ms: bool) -> float | None:
     if not math.isfinite(value) or value < 0:
         return None
@@ -260,7 +263,7 @@ def _after_attempt(
 ) -> Decision:
     status = response.status_code if response is not None else None
     if status is not None and 200 <= status < 300:
-        return Decision(False)
+        return _SUCCESS
     decision = decide(
         config,
         attempt=attempt,

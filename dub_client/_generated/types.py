@@ -5,7 +5,7 @@ Generated from openapi.yaml by ``make generate``; do not edit.
 
 import datetime
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 
 class Unset:
@@ -32,12 +32,13 @@ class Unset:
 UNSET: Unset = Unset()
 
 
-def parse_datetime(value: str) -> datetime.datetime:
-    """An RFC 3339 date-time; one without a UTC offset is an error, not a guess."""
-    moment = datetime.datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError(f"date-time without a UTC offset: {value}")
-    return moment
+#: parses the date-times of the models (which also refuse one without a UTC offset)
+fromisoformat = datetime.datetime.fromisoformat
+
+
+def naive_datetime(moment: datetime.datetime) -> NoReturn:
+    """The error for a date-time without a UTC offset: refused, not guessed."""
+    raise ValueError(f"date-time without a UTC offset: {moment.isoformat()}")
 
 
 #: ``new_instance(cls)``: an instance whose fields are not set yet (models' _from_json).
@@ -78,4 +79,11 @@ def read_later(
     return __getattr__
 
 
-__all__ = ["UNSET", "Unset", "new_instance", "parse_datetime", "read_later"]
+__all__ = [
+    "UNSET",
+    "Unset",
+    "fromisoformat",
+    "naive_datetime",
+    "new_instance",
+    "read_later",
+]

@@ -675,7 +675,7 @@ def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
                 f"not {type(value).__name__}"
             )
     op: Operation[Any] = Operation(_ADD_CUSTOMER, "POST", "/", params, lambda data: data)
-    checked = _check_all(op, params, given, f"{_ADD_CUSTOMER}: ")
+    checked = _check_all(op, op.param_specs, given, f"{_ADD_CUSTOMER}: ")
     full = Customer(id=cid or "-", created_at=_EPOCH, **checked).to_dict()
     wire = {spec.wire: full[spec.wire] for spec in params if spec.name in checked}
     for spec in params:  # dates as Dub writes them

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, new_instance, parse_datetime, read_later
+from ..types import (
+    UNSET,
+    Unset,
+    fromisoformat,
+    naive_datetime,
+    new_instance,
+    read_later,
+)
 
 if TYPE_CHECKING:
     from ..models.customer_discount import CustomerDiscount
@@ -207,7 +214,11 @@ class Customer:
         if type(external_id) is not str:
             raise TypeError("externalId must be a string")
 
-        created_at = parse_datetime(d.pop("createdAt"))
+        created_at = (
+            _moment
+            if (_moment := fromisoformat(d.pop("createdAt"))).tzinfo is not None
+            else naive_datetime(_moment)
+        )
 
         name = d.pop("name", None)
 
@@ -229,7 +240,11 @@ class Customer:
         elif isinstance(_first_sale_at_raw, Unset):
             first_sale_at = UNSET
         elif isinstance(_first_sale_at_raw, str):
-            first_sale_at_type_0 = parse_datetime(_first_sale_at_raw)
+            first_sale_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_first_sale_at_raw)).tzinfo is not None
+                else naive_datetime(_moment)
+            )
 
             first_sale_at = first_sale_at_type_0
         else:
@@ -243,8 +258,11 @@ class Customer:
         elif isinstance(_subscription_canceled_at_raw, Unset):
             subscription_canceled_at = UNSET
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = parse_datetime(
-                _subscription_canceled_at_raw
+            subscription_canceled_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
+                is not None
+                else naive_datetime(_moment)
             )
 
             subscription_canceled_at = subscription_canceled_at_type_0
@@ -396,7 +414,11 @@ class Customer:
             raise TypeError("externalId must be a string")
         self.external_id = external_id
 
-        created_at = parse_datetime(d["createdAt"])
+        created_at = (
+            _moment
+            if (_moment := fromisoformat(d["createdAt"])).tzinfo is not None
+            else naive_datetime(_moment)
+        )
 
         self.created_at = created_at
 
@@ -404,7 +426,11 @@ class Customer:
         if _first_sale_at_raw is None:
             first_sale_at = None
         elif isinstance(_first_sale_at_raw, str):
-            first_sale_at_type_0 = parse_datetime(_first_sale_at_raw)
+            first_sale_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_first_sale_at_raw)).tzinfo is not None
+                else naive_datetime(_moment)
+            )
 
             first_sale_at = first_sale_at_type_0
         else:
@@ -418,8 +444,11 @@ class Customer:
         if _subscription_canceled_at_raw is None:
             subscription_canceled_at = None
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = parse_datetime(
-                _subscription_canceled_at_raw
+            subscription_canceled_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
+                is not None
+                else naive_datetime(_moment)
             )
 
             subscription_canceled_at = subscription_canceled_at_type_0
@@ -461,13 +490,21 @@ class Customer:
         if type(external_id) is not str:
             raise TypeError("externalId must be a string")
 
-        created_at = parse_datetime(d["createdAt"])
+        created_at = (
+            _moment
+            if (_moment := fromisoformat(d["createdAt"])).tzinfo is not None
+            else naive_datetime(_moment)
+        )
 
         _first_sale_at_raw = d.get("firstSaleAt")
         if _first_sale_at_raw is None:
             first_sale_at = None
         elif isinstance(_first_sale_at_raw, str):
-            first_sale_at_type_0 = parse_datetime(_first_sale_at_raw)
+            first_sale_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_first_sale_at_raw)).tzinfo is not None
+                else naive_datetime(_moment)
+            )
 
             first_sale_at = first_sale_at_type_0
         else:
@@ -479,8 +516,11 @@ class Customer:
         if _subscription_canceled_at_raw is None:
             subscription_canceled_at = None
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = parse_datetime(
-                _subscription_canceled_at_raw
+            subscription_canceled_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
+                is not None
+                else naive_datetime(_moment)
             )
 
             subscription_canceled_at = subscription_canceled_at_type_0

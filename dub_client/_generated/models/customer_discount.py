@@ -8,7 +8,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.discount_type import DiscountType
-from ..types import UNSET, Unset, new_instance, read_later
+from ..types import (
+    UNSET,
+    Unset,
+    new_instance,
+    read_later,
+)
 
 T = TypeVar("T", bound="CustomerDiscount")
 

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, new_instance, read_later
+from ..types import (
+    UNSET,
+    Unset,
+    new_instance,
+    read_later,
+)
 
 T = TypeVar("T", bound="ErrorDetail")
 

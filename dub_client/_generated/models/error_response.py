@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import new_instance, read_later
+from ..types import (
+    new_instance,
+    read_later,
+)
 
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, new_instance, parse_datetime, read_later
+from ..types import (
+    UNSET,
+    Unset,
+    fromisoformat,
+    naive_datetime,
+    new_instance,
+    read_later,
+)
 
 T = TypeVar("T", bound="UpdateCustomerBody")
 
@@ -115,8 +122,11 @@ class UpdateCustomerBody:
         elif isinstance(_subscription_canceled_at_raw, Unset):
             subscription_canceled_at = UNSET
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = parse_datetime(
-                _subscription_canceled_at_raw
+            subscription_canceled_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
+                is not None
+                else naive_datetime(_moment)
             )
 
             subscription_canceled_at = subscription_canceled_at_type_0
@@ -195,8 +205,11 @@ class UpdateCustomerBody:
         elif isinstance(_subscription_canceled_at_raw, Unset):
             subscription_canceled_at = UNSET
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = parse_datetime(
-                _subscription_canceled_at_raw
+            subscription_canceled_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
+                is not None
+                else naive_datetime(_moment)
             )
 
             subscription_canceled_at = subscription_canceled_at_type_0
@@ -218,8 +231,11 @@ class UpdateCustomerBody:
         elif isinstance(_subscription_canceled_at_raw, Unset):
             subscription_canceled_at = UNSET
         elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = parse_datetime(
-                _subscription_canceled_at_raw
+            subscription_canceled_at_type_0 = (
+                _moment
+                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
+                is not None
+                else naive_datetime(_moment)
             )
 
             subscription_canceled_at = subscription_canceled_at_type_0
