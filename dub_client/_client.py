@@ -14,7 +14,6 @@ import math
 import os
 import sys
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -141,7 +140,7 @@ def _retry_policy(config: RetryConfig | None, max_retries: int | None) -> RetryC
         return config
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
-    return replace(config or DEFAULT_RETRY_CONFIG, max_attempts=max_retries + 1)
+    return (config or DEFAULT_RETRY_CONFIG).replace(max_attempts=max_retries + 1)
 
 
 def _configure_logging_from_env() -> None:

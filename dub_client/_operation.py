@@ -17,8 +17,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypedDict, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypedDict, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -46,8 +45,7 @@ class RequestOptions(TypedDict, total=False):
 OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
+class Param(NamedTuple):
     """One parameter or body field: Python name, wire name, place and constraints."""
 
     name: str
@@ -69,8 +67,7 @@ class Param:
         return f"{names} | None" if self.nullable else names
 
 
-@dataclass(frozen=True, slots=True)
-class Pagination:
+class Pagination(NamedTuple):
     """How the next page is asked for (``x-sdk-pagination``), in Python names.
 
     The answer is a bare list: the next page starts after the last item's
@@ -90,8 +87,7 @@ class Pagination:
     requires: tuple[str, str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Readdress:
+class Readdress(NamedTuple):
     """A write that is not safe to retry when it renames what its path addresses
     (``x-sdk-readdress``): path ``parameter`` starts with ``prefix`` and the body
     sets ``field`` (a wire name)."""
@@ -101,34 +97,60 @@ class Readdress:
     field: str
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class Operation(Generic[T]):
     """One operation of the spec, as the generated code declares it."""
 
-    name: str
-    method: str
-    path: str
-    params: tuple[Param, ...]
-    parse: Callable[[Any], T]
-    body: type[Any] | None = None
-    body_fields: tuple[Param, ...] = ()
-    idempotent: bool = True
-    readdress: Readdress | None = None
-    pagination: Pagination | None = None
-    deprecation: str | None = None
-    #: every name a call may use (parameters, body fields, ``request_body``), for messages
-    known: tuple[str, ...] = field(init=False, repr=False)
-    #: the parameters and the body fields by Python name
-    param_specs: dict[str, Param] = field(init=False, repr=False)
-    body_specs: dict[str, Param] = field(init=False, repr=False)
+    __slots__ = (
+        "body",
+        "body_fields",
+        "body_specs",
+        "deprecation",
+        "idempotent",
+        "known",
+        "method",
+        "name",
+        "pagination",
+        "param_specs",
+        "params",
+        "parse",
+        "path",
+        "readdress",
+    )
 
-    def __post_init__(self) -> None:
-        names = [spec.name for spec in (*self.params, *self.body_fields)]
-        if self.body is not None and self.params:
+    def __init__(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        params: tuple[Param, ...],
+        parse: Callable[[Any], T],
+        body: type[Any] | None = None,
+        body_fields: tuple[Param, ...] = (),
+        idempotent: bool = True,
+        readdress: Readdress | None = None,
+        pagination: Pagination | None = None,
+        deprecation: str | None = None,
+    ) -> None:
+        self.name, self.method, self.path, self.params, self.parse = (
+            name,
+            method,
+            path,
+            params,
+            parse,
+        )
+        self.body, self.body_fields, self.idempotent = body, body_fields, idempotent
+        self.readdress, self.pagination, self.deprecation = readdress, pagination, deprecation
+        names = [spec.name for spec in (*params, *body_fields)]
+        if body is not None and params:
             names.append(BODY_KEY)
-        object.__setattr__(self, "known", tuple(sorted(names)))
-        object.__setattr__(self, "param_specs", {spec.name: spec for spec in self.params})
-        object.__setattr__(self, "body_specs", {spec.name: spec for spec in self.body_fields})
+        #: every name a call may use (parameters, body fields, ``request_body``), for messages
+        self.known = tuple(sorted(names))
+        #: the parameters and the body fields by Python name
+        self.param_specs = {spec.name: spec for spec in params}
+        self.body_specs = {spec.name: spec for spec in body_fields}
+
+    def __repr__(self) -> str:
+        return f"<Operation {self.name}: {self.method} {self.path}>"
 
     def prepare(self, request: Any, kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], Any]:
         """``prepare`` for this operation."""

@@ -13,8 +13,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, NamedTuple, Self
 
 import httpx
 
@@ -35,8 +34,46 @@ _EPOCH_MS_FLOOR = 1e11
 _EPOCH_S_FLOOR = 1e8
 
 
-@dataclass(frozen=True, slots=True)
-class BackoffStrategy:
+class _Settings:
+    """An immutable settings object: equality, hash, repr and pickling over its slots.
+    (Hand-rolled rather than a dataclass: ``dataclasses`` and the methods it compiles
+    per class were a tenth of ``import dub_client``.)"""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: make a new one")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: make a new one")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return type(self), self._values()
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with the fields in ``changes`` replaced, checked as a new one is."""
+        unknown = sorted(set(changes) - set(self.__slots__))
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")
+        return type(self)(**{**dict(zip(self.__slots__, self._values(), strict=True)), **changes})
+
+
+class BackoffStrategy(_Settings):
     """Exponential backoff, all times in milliseconds (the official SDK's shape).
 
     The n-th retry waits ``initial_interval * exponent ** (n - 1)`` capped at
@@ -47,20 +84,33 @@ class BackoffStrategy:
     It does not cut short a request already in flight (that is the timeout's job).
     """
 
-    initial_interval: int = 500
-    max_interval: int = 8_000
-    exponent: float = 2.0
-    max_elapsed_time: int = 60_000
+    # in the constructor's order: __reduce__ and _values rely on it
+    __slots__ = ("initial_interval", "max_interval", "exponent", "max_elapsed_time")  # noqa: RUF023
+    initial_interval: int
+    max_interval: int
+    exponent: float
+    max_elapsed_time: int
 
-    def __post_init__(self) -> None:
-        if self.initial_interval < 0 or self.max_interval < 0 or self.max_elapsed_time < 0:
+    def __init__(
+        self,
+        initial_interval: int = 500,
+        max_interval: int = 8_000,
+        exponent: float = 2.0,
+        max_elapsed_time: int = 60_000,
+    ) -> None:
+        if initial_interval < 0 or max_interval < 0 or max_elapsed_time < 0:
             raise ValueError("BackoffStrategy intervals must be >= 0 (milliseconds)")
-        if not math.isfinite(self.exponent) or self.exponent < 1:
+        if not math.isfinite(exponent) or exponent < 1:
             raise ValueError("BackoffStrategy.exponent must be a finite number >= 1")
+        for name, value in zip(
+            self.__slots__,
+            (initial_interval, max_interval, exponent, max_elapsed_time),
+            strict=True,
+        ):
+            object.__setattr__(self, name, value)
 
 
-@dataclass(frozen=True, slots=True)
-class RetryConfig:
+class RetryConfig(_Settings):
     """How a call is retried.
 
     ``RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors)``
@@ -71,30 +121,46 @@ class RetryConfig:
     at once instead of sleeping.
     """
 
-    strategy: Literal["backoff", "none"] = "backoff"
-    backoff: BackoffStrategy = field(default_factory=BackoffStrategy)
-    retry_connection_errors: bool = True
-    max_attempts: int = 5
-    max_retry_after: int = 60_000
+    __slots__ = (  # noqa: RUF023 - in the constructor's order, as above
+        "strategy",
+        "backoff",
+        "retry_connection_errors",
+        "max_attempts",
+        "max_retry_after",
+    )
+    strategy: Literal["backoff", "none"]
+    backoff: BackoffStrategy
+    retry_connection_errors: bool
+    max_attempts: int
+    max_retry_after: int
 
-    def __post_init__(self) -> None:
-        if self.strategy not in ("backoff", "none"):
-            raise ValueError(
-                f"RetryConfig.strategy must be 'backoff' or 'none', not {self.strategy!r}"
-            )
-        if not isinstance(self.backoff, BackoffStrategy):
+    def __init__(
+        self,
+        strategy: Literal["backoff", "none"] = "backoff",
+        backoff: BackoffStrategy | None = None,
+        retry_connection_errors: bool = True,
+        max_attempts: int = 5,
+        max_retry_after: int = 60_000,
+    ) -> None:
+        if strategy not in ("backoff", "none"):
+            raise ValueError(f"RetryConfig.strategy must be 'backoff' or 'none', not {strategy!r}")
+        if backoff is None:
+            backoff = BackoffStrategy()
+        if not isinstance(backoff, BackoffStrategy):
             raise TypeError("RetryConfig.backoff must be a BackoffStrategy")
-        if self.max_attempts < 1:
+        if max_attempts < 1:
             raise ValueError("RetryConfig.max_attempts must be >= 1")
-        if self.max_retry_after < 0:
+        if max_retry_after < 0:
             raise ValueError("RetryConfig.max_retry_after must be >= 0 (milliseconds)")
+        values = (strategy, backoff, retry_connection_errors, max_attempts, max_retry_after)
+        for name, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, name, value)
 
 
 DEFAULT_RETRY_CONFIG = RetryConfig()
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """What to do after one attempt: retry after ``delay`` seconds, or stop.
 
     ``retry_after`` is the server's requested wait (seconds) when it sent one.
@@ -221,19 +287,24 @@ async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-@dataclass(slots=True)
 class Timing:
     """The clocks, sleeps and randomness the loops use (replaced in tests)."""
 
-    monotonic: Callable[[], float] = time.monotonic
-    wall: Callable[[], float] = time.time
-    random: Callable[[], float] = random.random
-    sleep: Callable[[float], None] = time.sleep
-    async_sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep
+    __slots__ = ("async_sleep", "monotonic", "random", "sleep", "wall")
+
+    def __init__(
+        self,
+        monotonic: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        random: Callable[[], float] = random.random,
+        sleep: Callable[[float], None] = time.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep,
+    ) -> None:
+        self.monotonic, self.wall, self.random = monotonic, wall, random
+        self.sleep, self.async_sleep = sleep, async_sleep
 
 
-@dataclass(slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The last response of a retry loop, how many attempts it took and how long (seconds)."""
 
     response: httpx.Response

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import copy
+import pickle
 
 import httpx
 import pytest
@@ -90,3 +92,27 @@ def test_one_dub_serves_several_event_loops_each_with_its_own_pool():
         asyncio.run(use())
         assert pools[0] is not pools[1]
         dub.close()
+
+
+def test_retry_settings_are_immutable_values():
+    from dub_client import BackoffStrategy
+
+    config = RetryConfig("backoff", BackoffStrategy(100, 1_000), max_attempts=3)
+    assert config == RetryConfig(backoff=BackoffStrategy(100, 1_000), max_attempts=3)
+    assert config != RetryConfig(max_attempts=3) and config != ("backoff",)
+    assert hash(config) == hash(RetryConfig(backoff=BackoffStrategy(100, 1_000), max_attempts=3))
+    assert pickle.loads(pickle.dumps(config)) == config
+    assert copy.deepcopy(config) == config
+    assert repr(config).startswith("RetryConfig(strategy='backoff', backoff=BackoffStrategy(")
+    with pytest.raises(AttributeError, match="immutable"):
+        config.max_attempts = 9  # type: ignore[misc]
+    fewer = config.replace(max_attempts=2)
+    assert fewer.max_attempts == 2 and fewer.backoff == config.backoff
+    assert config.max_attempts == 3
+    with pytest.raises(ValueError, match="max_attempts"):
+        config.replace(max_attempts=0)  # checked like a new one
+    with pytest.raises(TypeError, match="no field"):
+        config.replace(attempts=2)
+    with pytest.raises(ValueError, match="exponent"):
+        BackoffStrategy(exponent=0.5)
+    assert RetryConfig().backoff == BackoffStrategy()
