@@ -13,7 +13,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Literal, NamedTuple, Self
+from typing import Any, Literal, NamedTuple, Self, dataclass_transform
 
 import httpx
 
@@ -34,6 +34,7 @@ _EPOCH_MS_FLOOR = 1e11
 _EPOCH_S_FLOOR = 1e8
 
 
+@dataclass_transform(frozen_default=True)  # type checkers: fields are read-only
 class _Settings:
     """An immutable settings object: equality, hash, repr and pickling over its slots.
     (Hand-rolled rather than a dataclass: ``dataclasses`` and the methods it compiles

@@ -6,7 +6,7 @@ whose uploads need a password: ``make publish`` refuses a dirty tree and stale g
 code, the index refuses a missing password and a version it has already. Then
 ``dub-client`` is installed from that index alone into a fresh venv and calls a loopback
 HTTP server from outside the checkout. The wheel's metadata is read too: it declares
-httpx and attrs and nothing else, and its long description (README.md, the PyPI page)
+httpx and nothing else, and its long description (README.md, the PyPI page)
 has no link that would break on PyPI.
 """
 
@@ -248,7 +248,7 @@ def _upload_without_credentials(index: Index, wheel: Path) -> int:
 
 
 SMOKE = """
-import importlib.metadata, pathlib, sys
+import importlib.metadata, importlib.util, pathlib, sys
 import dub_client
 from dub_client import Dub
 
@@ -265,6 +265,7 @@ with Dub(token="dub_test", server_url=server_url) as dub:
     customer = dub.customers.get("cus_1")
 assert (customer.id, customer.external_id) == ("cus_1", "ext"), customer
 assert customer.created_at.isoformat() == "2024-01-01T00:00:00+00:00", customer.created_at
+assert "attrs" not in sys.modules and importlib.util.find_spec("attrs") is None  # httpx only
 print("smoke ok:", dub_client.__version__, package, customer.id, customer.external_id)
 """
 
@@ -319,7 +320,7 @@ def test_build_refuse_publish_install_and_use(
     assert any(n.startswith("dub_client/_generated/models/") for n in names)
     assert metadata["Name"] == "dub-client" and metadata["Version"] == VERSION
     requires = metadata.get_all("Requires-Dist") or []
-    assert sorted(Requirement(r).name for r in requires) == ["attrs", "httpx"], requires
+    assert sorted(Requirement(r).name for r in requires) == ["httpx"], requires
     assert metadata.get_all("Provides-Extra") is None  # no dev tools published as extras
     assert metadata.get_all("Project-URL") is None  # no URL that points nowhere
     assert "[pytest11]\ndub_client = dub_client.testing.pytest_plugin" in entry_points

@@ -41,6 +41,28 @@ def naive_datetime(moment: datetime.datetime) -> NoReturn:
     raise ValueError(f"date-time without a UTC offset: {moment.isoformat()}")
 
 
+# The shared methods of the model classes (each lists its fields in ``_fields``).
+def model_repr(self: Any) -> str:
+    fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+    return f"{type(self).__name__}({fields})"
+
+
+def model_eq(self: Any, other: object) -> bool:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return all(getattr(self, name) == getattr(other, name) for name in self._fields)
+
+
+def model_getstate(self: Any) -> dict[str, Any]:
+    """Every field (those still in the JSON dict are read first), for copy and pickle."""
+    return {name: getattr(self, name) for name in self._fields}
+
+
+def model_setstate(self: Any, state: dict[str, Any]) -> None:
+    for name, value in state.items():
+        object.__setattr__(self, name, value)
+
+
 #: ``new_instance(cls)``: an instance whose fields are not set yet (models' _from_json).
 new_instance = object.__new__
 
@@ -83,6 +105,10 @@ __all__ = [
     "UNSET",
     "Unset",
     "fromisoformat",
+    "model_eq",
+    "model_getstate",
+    "model_repr",
+    "model_setstate",
     "naive_datetime",
     "new_instance",
     "read_later",

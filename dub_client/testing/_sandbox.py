@@ -7,6 +7,7 @@ same object serves an in-process httpx transport and a loopback HTTP server.
 from __future__ import annotations
 
 import datetime
+import inspect
 import json
 import random
 import re
@@ -650,8 +651,6 @@ _ADD_CUSTOMER = "sandbox.add_customer"
 
 def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
     """``add_customer``'s keywords (SDK names, checked as the SDK checks) as API fields."""
-    import attrs
-
     from .._operation import Operation, _check_all
     from ..models import Customer
 
@@ -664,7 +663,7 @@ def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
     for name, model in models.items():
         value = given.get(name)
         if isinstance(value, Mapping):  # its fields by SDK names, or as the API sends them
-            names = {a.name for a in attrs.fields(model)}
+            names = {parameter.name for parameter in _init_parameters(model)}
             if not set(value) <= names:
                 as_sent[name] = dict(value)
             value = model(**value) if set(value) <= names else model.from_dict(dict(value))
@@ -688,6 +687,11 @@ def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
     return wire
 
 
+def _init_parameters(model: type[Any]) -> list[inspect.Parameter]:
+    """A generated model's fields, as its constructor takes them."""
+    return list(inspect.signature(model).parameters.values())
+
+
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
@@ -700,27 +704,25 @@ def _customer_params() -> tuple[tuple[Any, ...], dict[str, Any]]:
     """The Customer model's fields as checkable parameters, and the nested model types."""
     if _PARAMS:
         return _PARAMS[0]
-    import attrs
-
     from .._operation import Param
     from ..models import Customer
 
     hints = typing.get_type_hints(Customer)
     params, models = [], {}
-    for attribute in attrs.fields(Customer):
-        if not attribute.init or attribute.name in ("id", "created_at"):
+    for parameter in _init_parameters(Customer):
+        name = parameter.name
+        if name in ("id", "created_at"):
             continue
-        members = typing.get_args(hints[attribute.name]) or (hints[attribute.name],)
+        members = typing.get_args(hints[name]) or (hints[name],)
         base = next(m for m in members if m is not type(None))
         kind = {str: "str", int: "int", float: "float", bool: "bool"}.get(base, "any")
         if base is datetime.datetime:
             kind = "datetime"
-        elif kind == "any" and attrs.has(base):
-            models[attribute.name] = base
-        required = attribute.default is attrs.NOTHING
+        elif kind == "any" and isinstance(base, type) and hasattr(base, "from_dict"):
+            models[name] = base
+        required = parameter.default is inspect.Parameter.empty
         nullable = type(None) in members
-        wire = _camel(attribute.name)
-        params.append(Param(attribute.name, wire, "body", kind, required, nullable))  # type: ignore[arg-type]
+        params.append(Param(name, _camel(name), "body", kind, required, nullable))  # type: ignore[arg-type]
     _PARAMS.append((tuple(params), models))
     return _PARAMS[0]
 

@@ -3,7 +3,7 @@
 
 import asyncio
 import datetime
-from typing import assert_type
+from typing import Any, assert_type
 
 from dub_client import AsyncPager, Dub, Page, RetryConfig, errors
 from dub_client.models import Customer, CustomerLink, DeletedCustomer, UpdateCustomerBody
@@ -49,6 +49,16 @@ dub.customers.update("cus_123", external_id=None)  # error: call-overload
 dub.customers.create(email="a@b.co")  # error: call-overload
 dub.customers.get("cus_123", include_expanded_fields="yes")  # error: call-overload
 customer.email.lower()  # error: union-attr
+print(customer.emial)  # error: attr-defined
+
+# -- models and settings built by hand ------------------------------------------------------
+made = Customer("cus_1", "ext_1", datetime.datetime.now(datetime.UTC), email="a@b.co")
+assert_type(made.additional_properties, dict[str, Any])
+Customer(id="cus_1", external_id="ext_1")  # error: call-arg
+Customer(id=1, external_id="e", created_at=made.created_at)  # error: arg-type
+assert_type(RetryConfig(max_attempts=2).replace(max_attempts=3), RetryConfig)
+RetryConfig(max_attempts="3")  # error: arg-type
+RetryConfig().max_attempts = 2  # error: misc
 
 # -- errors ----------------------------------------------------------------------------------
 try:

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
     Unset,
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     new_instance,
     read_later,
 )
@@ -17,7 +17,6 @@ from ..types import (
 T = TypeVar("T", bound="CreateCustomerBody")
 
 
-@_attrs_define
 class CreateCustomerBody:
     """
     Attributes:
@@ -31,11 +30,63 @@ class CreateCustomerBody:
 
     external_id: str
     country: str
-    email: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    avatar: None | str | Unset = UNSET
-    stripe_customer_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    email: None | str | Unset
+    name: None | str | Unset
+    avatar: None | str | Unset
+    stripe_customer_id: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    __slots__ = (
+        "external_id",
+        "country",
+        "email",
+        "name",
+        "avatar",
+        "stripe_customer_id",
+        "additional_properties",
+        "_json",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "external_id",
+        "country",
+        "email",
+        "name",
+        "avatar",
+        "stripe_customer_id",
+    )
+    _fields = (
+        "external_id",
+        "country",
+        "email",
+        "name",
+        "avatar",
+        "stripe_customer_id",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        external_id: str,
+        country: str,
+        email: None | str | Unset = UNSET,
+        name: None | str | Unset = UNSET,
+        avatar: None | str | Unset = UNSET,
+        stripe_customer_id: None | str | Unset = UNSET,
+    ) -> None:
+        self.external_id = external_id
+        self.country = country
+        self.email = email
+        self.name = name
+        self.avatar = avatar
+        self.stripe_customer_id = stripe_customer_id
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
         external_id = self.external_id
@@ -127,11 +178,6 @@ class CreateCustomerBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(

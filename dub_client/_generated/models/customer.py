@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
     Unset,
     fromisoformat,
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     naive_datetime,
     new_instance,
     read_later,
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Customer")
 
 
-@_attrs_define
 class Customer:
     """
     Attributes:
@@ -51,20 +50,122 @@ class Customer:
     id: str
     external_id: str
     created_at: datetime.datetime
-    name: None | str = None
-    email: None | str = None
-    avatar: None | str = None
-    stripe_customer_id: None | str = None
-    country: None | str = None
-    sales: int | None = None
-    sale_amount: float | None = None
-    first_sale_at: datetime.datetime | None = None
-    subscription_canceled_at: datetime.datetime | None = None
-    link: CustomerLink | None = None
-    program_id: None | str = None
-    partner: CustomerPartner | None = None
-    discount: CustomerDiscount | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    name: None | str
+    email: None | str
+    avatar: None | str
+    stripe_customer_id: None | str
+    country: None | str
+    sales: int | None
+    sale_amount: float | None
+    first_sale_at: datetime.datetime | None
+    subscription_canceled_at: datetime.datetime | None
+    link: CustomerLink | None
+    program_id: None | str
+    partner: CustomerPartner | None
+    discount: CustomerDiscount | None
+    additional_properties: dict[str, Any]
+
+    __slots__ = (
+        "id",
+        "external_id",
+        "created_at",
+        "name",
+        "email",
+        "avatar",
+        "stripe_customer_id",
+        "country",
+        "sales",
+        "sale_amount",
+        "first_sale_at",
+        "subscription_canceled_at",
+        "link",
+        "program_id",
+        "partner",
+        "discount",
+        "additional_properties",
+        "_json",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "id",
+        "external_id",
+        "created_at",
+        "name",
+        "email",
+        "avatar",
+        "stripe_customer_id",
+        "country",
+        "sales",
+        "sale_amount",
+        "first_sale_at",
+        "subscription_canceled_at",
+        "link",
+        "program_id",
+        "partner",
+        "discount",
+    )
+    _fields = (
+        "id",
+        "external_id",
+        "created_at",
+        "name",
+        "email",
+        "avatar",
+        "stripe_customer_id",
+        "country",
+        "sales",
+        "sale_amount",
+        "first_sale_at",
+        "subscription_canceled_at",
+        "link",
+        "program_id",
+        "partner",
+        "discount",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        external_id: str,
+        created_at: datetime.datetime,
+        name: None | str = None,
+        email: None | str = None,
+        avatar: None | str = None,
+        stripe_customer_id: None | str = None,
+        country: None | str = None,
+        sales: int | None = None,
+        sale_amount: float | None = None,
+        first_sale_at: datetime.datetime | None = None,
+        subscription_canceled_at: datetime.datetime | None = None,
+        link: CustomerLink | None = None,
+        program_id: None | str = None,
+        partner: CustomerPartner | None = None,
+        discount: CustomerDiscount | None = None,
+    ) -> None:
+        self.id = id
+        self.external_id = external_id
+        self.created_at = created_at
+        self.name = name
+        self.email = email
+        self.avatar = avatar
+        self.stripe_customer_id = stripe_customer_id
+        self.country = country
+        self.sales = sales
+        self.sale_amount = sale_amount
+        self.first_sale_at = first_sale_at
+        self.subscription_canceled_at = subscription_canceled_at
+        self.link = link
+        self.program_id = program_id
+        self.partner = partner
+        self.discount = discount
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -346,11 +447,6 @@ class Customer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(

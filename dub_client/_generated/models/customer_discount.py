@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.discount_type import DiscountType
 from ..types import (
     UNSET,
     Unset,
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     new_instance,
     read_later,
 )
@@ -18,7 +18,6 @@ from ..types import (
 T = TypeVar("T", bound="CustomerDiscount")
 
 
-@_attrs_define
 class CustomerDiscount:
     """
     Attributes:
@@ -38,9 +37,71 @@ class CustomerDiscount:
     max_duration: float | None
     coupon_id: None | str
     coupon_test_id: None | str
-    description: None | str = None
-    partners_count: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    description: None | str
+    partners_count: float | None
+    additional_properties: dict[str, Any]
+
+    __slots__ = (
+        "id",
+        "amount",
+        "type_",
+        "max_duration",
+        "coupon_id",
+        "coupon_test_id",
+        "description",
+        "partners_count",
+        "additional_properties",
+        "_json",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "id",
+        "amount",
+        "type_",
+        "max_duration",
+        "coupon_id",
+        "coupon_test_id",
+        "description",
+        "partners_count",
+    )
+    _fields = (
+        "id",
+        "amount",
+        "type_",
+        "max_duration",
+        "coupon_id",
+        "coupon_test_id",
+        "description",
+        "partners_count",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        amount: float,
+        type_: DiscountType,
+        max_duration: float | None,
+        coupon_id: None | str,
+        coupon_test_id: None | str,
+        description: None | str = None,
+        partners_count: float | None = None,
+    ) -> None:
+        self.id = id
+        self.amount = amount
+        self.type_ = type_
+        self.max_duration = max_duration
+        self.coupon_id = coupon_id
+        self.coupon_test_id = coupon_test_id
+        self.description = description
+        self.partners_count = partners_count
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -141,11 +202,6 @@ class CustomerDiscount:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(

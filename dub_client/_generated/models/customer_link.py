@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import (
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     new_instance,
     read_later,
 )
@@ -15,7 +15,6 @@ from ..types import (
 T = TypeVar("T", bound="CustomerLink")
 
 
-@_attrs_define
 class CustomerLink:
     """
     Attributes:
@@ -33,7 +32,59 @@ class CustomerLink:
     short_link: str
     url: str
     program_id: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    __slots__ = (
+        "id",
+        "domain",
+        "key",
+        "short_link",
+        "url",
+        "program_id",
+        "additional_properties",
+        "_json",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "id",
+        "domain",
+        "key",
+        "short_link",
+        "url",
+        "program_id",
+    )
+    _fields = (
+        "id",
+        "domain",
+        "key",
+        "short_link",
+        "url",
+        "program_id",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        domain: str,
+        key: str,
+        short_link: str,
+        url: str,
+        program_id: None | str,
+    ) -> None:
+        self.id = id
+        self.domain = domain
+        self.key = key
+        self.short_link = short_link
+        self.url = url
+        self.program_id = program_id
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -116,11 +167,6 @@ class CustomerLink:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(

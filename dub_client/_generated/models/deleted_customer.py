@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import (
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     new_instance,
     read_later,
 )
@@ -15,7 +15,6 @@ from ..types import (
 T = TypeVar("T", bound="DeletedCustomer")
 
 
-@_attrs_define
 class DeletedCustomer:
     """
     Attributes:
@@ -23,7 +22,27 @@ class DeletedCustomer:
     """
 
     id: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    __slots__ = ("id", "additional_properties", "_json", "__weakref__")
+    __match_args__ = ("id",)
+    _fields = (
+        "id",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        id: str,
+    ) -> None:
+        self.id = id
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -67,11 +86,6 @@ class DeletedCustomer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(

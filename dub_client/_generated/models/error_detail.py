@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
     Unset,
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     new_instance,
     read_later,
 )
@@ -17,7 +17,6 @@ from ..types import (
 T = TypeVar("T", bound="ErrorDetail")
 
 
-@_attrs_define
 class ErrorDetail:
     """
     Attributes:
@@ -29,8 +28,45 @@ class ErrorDetail:
 
     code: str
     message: str
-    doc_url: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    doc_url: None | str
+    additional_properties: dict[str, Any]
+
+    __slots__ = (
+        "code",
+        "message",
+        "doc_url",
+        "additional_properties",
+        "_json",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "code",
+        "message",
+        "doc_url",
+    )
+    _fields = (
+        "code",
+        "message",
+        "doc_url",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        doc_url: None | str = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.doc_url = doc_url
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
@@ -93,11 +129,6 @@ class ErrorDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import (
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     new_instance,
     read_later,
 )
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ErrorResponse")
 
 
-@_attrs_define
 class ErrorResponse:
     """
     Attributes:
@@ -27,7 +26,27 @@ class ErrorResponse:
     """
 
     error: ErrorDetail
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    __slots__ = ("error", "additional_properties", "_json", "__weakref__")
+    __match_args__ = ("error",)
+    _fields = (
+        "error",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        error: ErrorDetail,
+    ) -> None:
+        self.error = error
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -71,11 +90,6 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(

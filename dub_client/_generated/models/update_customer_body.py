@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
     Unset,
     fromisoformat,
+    model_eq,
+    model_getstate,
+    model_repr,
+    model_setstate,
     naive_datetime,
     new_instance,
     read_later,
@@ -20,7 +20,6 @@ from ..types import (
 T = TypeVar("T", bound="UpdateCustomerBody")
 
 
-@_attrs_define
 class UpdateCustomerBody:
     """Every field is optional; only the fields sent change. null clears a nullable field.
 
@@ -34,14 +33,71 @@ class UpdateCustomerBody:
         subscription_canceled_at (datetime.datetime | None | Unset):
     """
 
-    email: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    avatar: None | str | Unset = UNSET
-    external_id: str | Unset = UNSET
-    stripe_customer_id: None | str | Unset = UNSET
-    country: str | Unset = UNSET
-    subscription_canceled_at: datetime.datetime | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    email: None | str | Unset
+    name: None | str | Unset
+    avatar: None | str | Unset
+    external_id: str | Unset
+    stripe_customer_id: None | str | Unset
+    country: str | Unset
+    subscription_canceled_at: datetime.datetime | None | Unset
+    additional_properties: dict[str, Any]
+
+    __slots__ = (
+        "email",
+        "name",
+        "avatar",
+        "external_id",
+        "stripe_customer_id",
+        "country",
+        "subscription_canceled_at",
+        "additional_properties",
+        "_json",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "email",
+        "name",
+        "avatar",
+        "external_id",
+        "stripe_customer_id",
+        "country",
+        "subscription_canceled_at",
+    )
+    _fields = (
+        "email",
+        "name",
+        "avatar",
+        "external_id",
+        "stripe_customer_id",
+        "country",
+        "subscription_canceled_at",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        email: None | str | Unset = UNSET,
+        name: None | str | Unset = UNSET,
+        avatar: None | str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        stripe_customer_id: None | str | Unset = UNSET,
+        country: str | Unset = UNSET,
+        subscription_canceled_at: datetime.datetime | None | Unset = UNSET,
+    ) -> None:
+        self.email = email
+        self.name = name
+        self.avatar = avatar
+        self.external_id = external_id
+        self.stripe_customer_id = stripe_customer_id
+        self.country = country
+        self.subscription_canceled_at = subscription_canceled_at
+        self.additional_properties = {}
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
+    __getstate__ = model_getstate
+    __setstate__ = model_setstate
 
     def to_dict(self) -> dict[str, Any]:
         email: None | str | Unset
@@ -163,11 +219,6 @@ class UpdateCustomerBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-    @functools.cached_property
-    def _json(self) -> dict[str, Any]:
-        # Built by __init__, an instance holds every field: nothing is read from here.
-        return {}
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(
