@@ -15,6 +15,10 @@
     ``get`` calls, the peak of the calls themselves, and what stays allocated after
     N1 and after N2 calls (growth means something accumulates per call).
 
+``python benchmarks/_fresh.py rss IMPL N``
+    the process's peak resident set size (``VmHWM``, KiB) after N in-process
+    ``get`` calls, without tracemalloc and with click hidden (a user's install).
+
 ``python benchmarks/_fresh.py warm all``
     imports everything once, to fill the bytecode cache (see ``run.py``).
 
@@ -99,6 +103,22 @@ def _memory(impl: str, first: int, total: int) -> dict[str, int]:
     }
 
 
+def _rss(impl: str, calls: int) -> int:
+    sys.modules["click"] = None  # type: ignore[assignment]  # as in a user's install
+    import resource
+
+    from _clients import in_process_call
+
+    call = in_process_call(impl)
+    for _ in range(calls):
+        call()
+    try:  # this process's own high-water mark (ru_maxrss can carry the parent's peak)
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main() -> None:
     import json
 
@@ -116,6 +136,8 @@ def main() -> None:
         result = _cold(impl, sys.argv[3])
     elif mode == "cold-inprocess":
         result = _cold_in_process(impl)
+    elif mode == "rss":
+        result = _rss(impl, int(sys.argv[3]))
     elif mode == "memory":
         result = _memory(impl, int(sys.argv[3]), int(sys.argv[4]))
     else:

@@ -232,7 +232,7 @@ def profile_get(pyinstrument: bool) -> str:
     """The in-process ``customers.get`` next to raw httpx, then each step of the send path."""
     from dub_client import Dub
     from dub_client._attempt import send_once
-    from dub_client._client import _finish
+    from dub_client._client import _parse, _settle
     from dub_client._generated.api.customers.get_customer import OPERATION
     from dub_client._generated.models.customer import Customer
     from dub_client._retries import send_with_retries
@@ -280,11 +280,11 @@ def profile_get(pyinstrument: bool) -> str:
             ),
         ),
         (
-            "_finish + parse (json.loads, from_dict)",
-            best_us(lambda: _finish(OPERATION, outcome).parse(), n),
+            "_settle + _parse (json.loads, _from_json)",
+            best_us(lambda: (_settle(OPERATION, outcome), _parse(OPERATION, response, 1)), n),
         ),
         ("  json.loads alone", best_us(lambda: json.loads(response.content), n)),
-        ("  Customer.from_dict alone", best_us(lambda: Customer.from_dict(data), n)),
+        ("  Customer._from_json alone", best_us(lambda: Customer._from_json(dict(data)), n)),
     ]
     parts = [
         "in-process get, CPU per call, best of 15 interleaved rounds of 400 calls:",

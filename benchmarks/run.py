@@ -235,14 +235,14 @@ def bench_import(plan: Plan) -> list[Figure]:
     dev = Figure(
         "import, this venv (httpx loads its CLI deps)",
         "ms CPU",
-        1.3,
+        1.10,
         note="CPU time of the import; baseline: import httpx, which here also imports "
         "click/rich/pygments for its CLI because schemathesis installed click",
     )
     minimal = Figure(
         "import, minimal install (no click)",
         "ms CPU",
-        1.3,
+        1.10,
         note="the same with click hidden, as after `pip install dub-client`",
     )
     walls: dict[str, list[float]] = {impl: [] for impl in IMPLS}
@@ -273,7 +273,7 @@ def bench_cold_in_process(plan: Plan) -> Figure:
     fig = Figure(
         "cold start in-process: import+construct+1st get",
         "ms",
-        None,
+        1.40,
         note="fresh interpreter, in-process transport (no sockets), wall-clock from the "
         "script's first line: the library's own cost to a short script",
     )
@@ -287,7 +287,7 @@ def bench_loopback_get(plan: Plan, base: str) -> Figure:
     fig = Figure(
         f"get over loopback, sequential ({plan.reps}x{plan.loopback_calls})",
         "us",
-        1.10,
+        1.05,
         note="wall-clock per call; baseline: httpx get(url, headers=auth).json()",
     )
     return interleave_calls(fig, plan.reps, calls, plan.loopback_calls, WALL)
@@ -300,7 +300,7 @@ def bench_in_process_get(plan: Plan) -> Figure:
     fig = Figure(
         f"get in-process, MockTransport ({plan.reps}x{plan.in_process_calls})",
         "us CPU",
-        1.6,
+        1.12,
         note="CPU time per call; baseline: httpx get + json.loads",
     )
     return interleave_calls(fig, plan.reps, calls, plan.in_process_calls, CPU)
@@ -317,7 +317,7 @@ def bench_parse(plan: Plan) -> Figure:
     fig = Figure(
         f"parse 100 expanded customers ({plan.reps}x{plan.parse_pages})",
         "us CPU",
-        2.5,
+        1.40,
         note=f"CPU time per {len(body) // 1024} KiB page; baseline: json.loads alone",
     )
     calls = {impl: (lambda parse=parse: parse(body)) for impl, parse in parsers.items()}
@@ -329,7 +329,7 @@ def bench_async(plan: Plan, base: str) -> Figure:
     fig = Figure(
         f"async: {total:,} gets, {width} concurrent ({plan.async_reps}x)",
         "ms",
-        1.10,
+        1.05,
         note="wall-clock for the batch; asyncio.Semaphore + gather; each client's default limits",
     )
 
@@ -362,7 +362,7 @@ def bench_paginate(plan: Plan, base: str) -> Figure:
     walks = {impl: paginate_all(impl, base) for impl in IMPLS}
     requests: dict[str, set[int]] = {impl: set() for impl in IMPLS}
     fig = Figure(
-        f"paginate {TOTAL_CUSTOMERS:,} customers, 100/page ({plan.paginate_reps}x)", "ms", None
+        f"paginate {TOTAL_CUSTOMERS:,} customers, 100/page ({plan.paginate_reps}x)", "ms", 1.20
     )
 
     def sample(impl: str) -> float:
@@ -394,7 +394,7 @@ def bench_memory(plan: Plan) -> list[Figure]:
     peak = Figure(
         f"peak memory after {total:,} in-process gets",
         "KiB",
-        1.2,
+        None,
         note=f"tracemalloc from interpreter start (import + client + calls); {official_note}",
     )
     working = Figure(
@@ -419,6 +419,18 @@ def bench_memory(plan: Plan) -> list[Figure]:
         working.samples[impl].append(result["calls_peak"] / 1024)
         growth.samples[impl].append((result["after_total"] - result["after_first"]) / 1024)
     return [peak, working, growth]
+
+
+def bench_rss(plan: Plan) -> Figure:
+    calls = plan.memory_calls[1]
+    fig = Figure(
+        f"peak RSS after {calls:,} in-process gets",
+        "KiB",
+        1.05,
+        note="fresh interpreter, click hidden (a user's install), no tracemalloc: the "
+        "process's peak RSS (VmHWM) after import, client and calls",
+    )
+    return interleave(fig, plan.fresh_reps, lambda impl: float(fresh("rss", impl, str(calls))))
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -504,7 +516,7 @@ def environment() -> str:
         f"python {platform.python_version()} ({platform.python_implementation()}), "
         f"{os.cpu_count()} CPUs, {platform.platform()}; httpx {version('httpx')}, "
         f"dub-client {version('dub-client')}, dub {version('dub')}, "
-        f"attrs {version('attrs')}, pydantic {version('pydantic')}"
+        f"pydantic {version('pydantic')}"
     )
 
 
@@ -517,6 +529,7 @@ FIGURES = (
     "parse",
     "async",
     "paginate",
+    "rss",
     "memory",
 )
 
@@ -569,6 +582,7 @@ def run_all(quick: bool, plan: Plan, only: set[str], json_path: Path | None) -> 
             step("loopback", lambda: bench_loopback_get(plan, base))
             step("async", lambda: bench_async(plan, base))
             step("paginate", lambda: bench_paginate(plan, base))
+    step("rss", lambda: bench_rss(plan))
     step("memory", lambda: bench_memory(plan))
 
     order = {name: i for i, name in enumerate(FIGURES)}
@@ -599,6 +613,7 @@ def _key(fig: Figure) -> str:
         "parse": "parse",
         "async": "async",
         "paginate": "paginate",
+        "peak RSS": "rss",
     }
     for prefix, key in prefixes.items():
         if fig.name.startswith(prefix):

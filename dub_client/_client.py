@@ -355,9 +355,10 @@ class BaseClient:
         request = new_request(http, op.method, url, body, headers, timeout)
         return request, op.is_idempotent(values, body), retries, seconds
 
-    def _fetch(
-        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
-    ) -> RawResponse[T]:
+    def _exchange(
+        self, op: Operation[Any], values: Mapping[str, Any], options: RequestOptions
+    ) -> Outcome:
+        """Send one checked call (retries included); a 2xx outcome, or the error raised."""
         http = self._pools.sync_client()
         request, idempotent, retries, seconds = self._build(
             http, self._pools.sync_headers, op, values, options
@@ -372,11 +373,13 @@ class BaseClient:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request, idempotent) from gave_up.error
-        return _finish(op, outcome)
+        _settle(op, outcome)
+        return outcome
 
-    async def _fetch_async(
-        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
-    ) -> RawResponse[T]:
+    async def _exchange_async(
+        self, op: Operation[Any], values: Mapping[str, Any], options: RequestOptions
+    ) -> Outcome:
+        """The async twin of ``_exchange``."""
         http = self._pools.async_client()
         request, idempotent, retries, seconds = self._build(
             http, self._pools.async_headers, op, values, options
@@ -391,12 +394,25 @@ class BaseClient:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request, idempotent) from gave_up.error
-        return _finish(op, outcome)
+        _settle(op, outcome)
+        return outcome
+
+    def _fetch(
+        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
+    ) -> RawResponse[T]:
+        return _raw_response(op, self._exchange(op, values, options))
+
+    async def _fetch_async(
+        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
+    ) -> RawResponse[T]:
+        return _raw_response(op, await self._exchange_async(op, values, options))
 
     # -- what the generated operations call ---------------------------------------------
     def _send(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
         """Check one call of ``op`` (``request=`` and keywords), send it, parse the answer."""
-        return self._send_raw(op, request, kwargs).parse()
+        values, options = op.prepare(request, kwargs)
+        outcome = self._exchange(op, values, options)
+        return _parse(op, outcome.response, outcome.attempts)
 
     def _send_raw(
         self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
@@ -407,7 +423,9 @@ class BaseClient:
 
     async def _send_async(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
         """The async twin of ``_send``."""
-        return (await self._send_raw_async(op, request, kwargs)).parse()
+        values, options = op.prepare(request, kwargs)
+        outcome = await self._exchange_async(op, values, options)
+        return _parse(op, outcome.response, outcome.attempts)
 
     async def _send_raw_async(
         self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
@@ -501,7 +519,8 @@ def _connection_error(
     return cls(message, attempts=gave_up.attempts)
 
 
-def _finish(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
+def _settle(op: Operation[Any], outcome: Outcome) -> None:
+    """Log the outcome of a call; raise the error its status names, unless a 2xx."""
     response = outcome.response
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
@@ -514,10 +533,7 @@ def _finish(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
             request_id_of(response) or "-",
         )
     if 200 <= response.status_code < 300:
-        attempts = outcome.attempts
-        return RawResponse(
-            response, attempts, outcome.elapsed, lambda: _parse(op, response, attempts)
-        )
+        return
     error = error_from_response(response, attempts=outcome.attempts)
     error.retry_after = outcome.retry_after
     if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
@@ -526,6 +542,11 @@ def _finish(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
             " response was lost)"
         )
     raise error
+
+
+def _raw_response(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
+    response, attempts = outcome.response, outcome.attempts
+    return RawResponse(response, attempts, outcome.elapsed, lambda: _parse(op, response, attempts))
 
 
 def _parse(op: Operation[T], response: httpx.Response, attempts: int) -> T:

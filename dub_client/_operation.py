@@ -115,6 +115,7 @@ class Operation(Generic[T]):
         "parse",
         "path",
         "readdress",
+        "where",
     )
 
     def __init__(
@@ -145,6 +146,8 @@ class Operation(Generic[T]):
             names.append(BODY_KEY)
         #: every name a call may use (parameters, body fields, ``request_body``), for messages
         self.known = tuple(sorted(names))
+        #: how messages about this operation start
+        self.where = f"{name}: "
         #: the parameters and the body fields by Python name
         self.param_specs = {spec.name: spec for spec in params}
         self.body_specs = {spec.name: spec for spec in body_fields}
@@ -190,17 +193,22 @@ def _warn_ignored(op: Operation[Any], spec: Param) -> None:
 
 
 def _coerce(where: str, spec: Param, value: Any) -> Any:
-    name = f"{where}{spec.name}"
+    kind = spec.kind
     if value is None:
         if spec.nullable:
             return None
-        raise TypeError(f"{name} must be {spec.describe()}, not None")
-    kind = spec.kind
-    if kind == "enum":
+        raise TypeError(f"{where}{spec.name} must be {spec.describe()}, not None")
+    if kind == "str":
+        if isinstance(value, str):
+            _check_length(where, spec, value)
+            return value
+    elif kind == "enum":
         if not isinstance(value, bool) and value in spec.choices:
             return value.value if isinstance(value, enum.Enum) else value
         if isinstance(value, str | int) and not isinstance(value, bool):
-            raise ValueError(f"{name} must be one of {list(spec.choices)}, not {value!r}")
+            raise ValueError(
+                f"{where}{spec.name} must be one of {list(spec.choices)}, not {value!r}"
+            )
     elif kind == "list":
         scalars = str | int | float
         if isinstance(value, list | tuple) and all(
@@ -213,18 +221,16 @@ def _coerce(where: str, spec: Param, value: Any) -> Any:
     elif kind in ("int", "float"):
         if isinstance(value, int | float) and not isinstance(value, bool):
             if kind == "int" and not isinstance(value, int):
-                raise TypeError(f"{name} must be int, not float ({value!r})")
-            _check_bounds(name, spec, value)
+                raise TypeError(f"{where}{spec.name} must be int, not float ({value!r})")
+            _check_bounds(f"{where}{spec.name}", spec, value)
             return value
     elif kind == "datetime":
-        return _coerce_datetime(name, value)
-    elif kind == "str":
-        if isinstance(value, str):
-            _check_length(name, spec, value)
-            return value
+        return _coerce_datetime(f"{where}{spec.name}", value)
     else:
         return value
-    raise TypeError(f"{name} must be {spec.describe()}, not {type(value).__name__} ({value!r})")
+    raise TypeError(
+        f"{where}{spec.name} must be {spec.describe()}, not {type(value).__name__} ({value!r})"
+    )
 
 
 def _check_bounds(name: str, spec: Param, value: float) -> None:
@@ -238,17 +244,21 @@ def _check_bounds(name: str, spec: Param, value: float) -> None:
         raise ValueError(f"{name} must be {bounds}, not {value}")
 
 
-def _check_length(name: str, spec: Param, value: str) -> None:
-    if (spec.min_length or spec.where == "path") and not value.strip():
-        raise ValueError(f"{name} must not be empty")
+def _check_length(where: str, spec: Param, value: str) -> None:
+    path = spec.where == "path"
+    if (spec.min_length or path) and not value.strip():
+        raise ValueError(f"{where}{spec.name} must not be empty")
     if spec.max_length is not None and len(value) > spec.max_length:
-        raise ValueError(f"{name} must be at most {spec.max_length} characters")
-    if spec.where == "path" and value in (".", ".."):
-        raise ValueError(f"{name} must not be {value!r} (it would address another path)")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"{name} is not valid text (a lone surrogate)") from None
+        raise ValueError(f"{where}{spec.name} must be at most {spec.max_length} characters")
+    if path and value in (".", ".."):
+        raise ValueError(
+            f"{where}{spec.name} must not be {value!r} (it would address another path)"
+        )
+    if not value.isascii():  # only then can it hold a lone surrogate
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"{where}{spec.name} is not valid text (a lone surrogate)") from None
 
 
 def _coerce_datetime(name: str, value: Any) -> datetime.datetime:
@@ -293,11 +303,13 @@ def prepare(
     parameters, ``request`` is the body itself (a dict or the body model).
     ``kwargs`` are the keyword arguments: parameters, body fields and options.
     """
-    where = f"{op.name}: "
+    where = op.where
     if op.deprecation:
         warn_user(op.deprecation, DeprecationWarning)
     given = dict(kwargs)
-    options: Any = {name: given.pop(name) for name in OPTION_NAMES if name in given}
+    options: Any = {}
+    if not OPTION_NAMES.isdisjoint(given):
+        options = {name: given.pop(name) for name in OPTION_NAMES if name in given}
     body_only = op.body is not None and not op.params
     if request is not None:
         if body_only and not isinstance(request, Mapping):

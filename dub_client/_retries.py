@@ -381,6 +381,9 @@ def send_with_retries(
             response = send()
         except httpx.HTTPError as exc:
             error = exc
+        else:
+            if 200 <= response.status_code < 300:  # the usual case: done
+                return Outcome(response, attempt, None, timing.monotonic() - started)
         decision = _after_attempt(
             config, timing, request, attempt, started, idempotent, response, error
         )
@@ -412,6 +415,9 @@ async def send_with_retries_async(
             response = await send()
         except httpx.HTTPError as exc:
             error = exc
+        else:
+            if 200 <= response.status_code < 300:
+                return Outcome(response, attempt, None, timing.monotonic() - started)
         decision = _after_attempt(
             config, timing, request, attempt, started, idempotent, response, error
         )
