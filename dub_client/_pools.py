@@ -73,6 +73,16 @@ def proxy_for(url: httpx.URL) -> str | None:
         return None
 
 
+class _NoCookies(httpx.Cookies):
+    """The cookie jar of the clients ``Dub`` builds: it keeps none. The API key alone
+    authenticates, so no state may ride along from one answer to the next request;
+    and httpx's cookie bookkeeping is 6-9 us a response. (A client you pass in keeps
+    its own jar.)"""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
 class Pools:
     """The httpx clients that one ``BaseClient``, and every client derived from it
     with ``with_options``, send through.
@@ -112,10 +122,14 @@ class Pools:
 
     def _build(self, cls: type[httpx.Client] | type[httpx.AsyncClient]) -> Any:
         try:
-            return cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
+            client = cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
         except (OSError, ValueError, httpx.InvalidURL) as exc:  # the environment changed since
             check_environment()
             raise ConfigurationError(f"cannot build the HTTP client: {exc}") from None
+        # httpx's cookies setter would copy into a plain jar: set the attribute it reads
+        # (were it renamed, cookies would merely be kept again: a test watches for that)
+        client._cookies = _NoCookies()
+        return client
 
     def sync_client(self) -> httpx.Client:
         client = self.sync
