@@ -333,6 +333,17 @@ def profile_parse(pyinstrument: bool) -> str:
             "CustomerDiscount.from_dict",
             best_us(lambda: CustomerDiscount.from_dict(first["discount"]), 4000),
         ),
+        # what the SDK runs: every check, plain fields and nested models read later
+        ("Customer._from_json (expanded)", best_us(lambda: Customer._from_json(first), 4000)),
+        ("  CustomerLink._check", best_us(lambda: CustomerLink._check(first["link"]), 4000)),
+        (
+            "  CustomerPartner._check",
+            best_us(lambda: CustomerPartner._check(first["partner"]), 4000),
+        ),
+        (
+            "  CustomerDiscount._check",
+            best_us(lambda: CustomerDiscount._check(first["discount"]), 4000),
+        ),
     ]
     parts = [
         f"one page of {len(items)} expanded customers ({len(body):,} bytes), CPU per page:",
