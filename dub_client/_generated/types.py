@@ -74,12 +74,11 @@ def read_later(
 ) -> Callable[[Any, str], Any]:
     """The ``__getattr__`` of a model: the fields _from_json left in the JSON dict.
 
-    ``fields`` maps a field to its JSON key, the value meant by an absent key, and for a
-    nested model the parser of its object; ``extra`` names the field that keeps the keys
-    the spec does not know (``known``). Python calls this only while the field's slot is
-    empty; the value read is stored there, so each field is read once. Nothing here
-    fails: plain values are used as they came, and a nested object was checked
-    (``_check``) when its parent was parsed.
+    ``fields`` maps a field (a nested model) to its JSON key, the value meant by an
+    absent key, and the parser of its object; ``extra`` names the field that keeps the
+    keys the spec does not know (``known``). Python calls this only while the field's
+    slot is empty; the value read is stored there, so each field is built once. Nothing
+    here fails: a nested object was checked (``_check``) when its parent was parsed.
     """
 
     def __getattr__(self: Any, name: str) -> Any:
@@ -90,7 +89,13 @@ def read_later(
             if parse is not None and type(value) is dict:
                 value = parse(value)
         elif name == extra:
-            value = {key: item for key, item in self._json.items() if key not in known}
+            data = self._json
+            # usually nothing: one C-level subset test instead of a loop
+            value = (
+                {}
+                if data.keys() <= known
+                else {k: v for k, v in data.items() if k not in known}
+            )
         else:
             raise AttributeError(
                 f"{type(self).__name__!r} object has no attribute {name!r}"

@@ -181,12 +181,7 @@ class CreateCustomerBody:
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(
-            {
-                "email": ("email", UNSET, None),
-                "name": ("name", UNSET, None),
-                "avatar": ("avatar", UNSET, None),
-                "stripe_customer_id": ("stripeCustomerId", UNSET, None),
-            },
+            {},
             "additional_properties",
             frozenset(
                 {
@@ -202,8 +197,8 @@ class CreateCustomerBody:
 
     @classmethod
     def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks, plain fields and
-        nested models built on first access (see types.read_later)."""
+        """from_dict for a dict nobody else holds: the same checks; nested models and
+        additional_properties built on first access (see types.read_later)."""
         self = new_instance(cls)
         self._json = d
         external_id = d["externalId"]
@@ -211,6 +206,18 @@ class CreateCustomerBody:
 
         country = d["country"]
         self.country = country
+
+        email = d.get("email", UNSET)
+        self.email = email
+
+        name = d.get("name", UNSET)
+        self.name = name
+
+        avatar = d.get("avatar", UNSET)
+        self.avatar = avatar
+
+        stripe_customer_id = d.get("stripeCustomerId", UNSET)
+        self.stripe_customer_id = stripe_customer_id
 
         return self
 
@@ -220,3 +227,11 @@ class CreateCustomerBody:
         external_id = d["externalId"]
 
         country = d["country"]
+
+        email = d.get("email", UNSET)
+
+        name = d.get("name", UNSET)
+
+        avatar = d.get("avatar", UNSET)
+
+        stripe_customer_id = d.get("stripeCustomerId", UNSET)

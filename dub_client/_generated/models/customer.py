@@ -451,15 +451,7 @@ class Customer:
     if not TYPE_CHECKING:
         __getattr__ = read_later(
             {
-                "name": ("name", None, None),
-                "email": ("email", None, None),
-                "avatar": ("avatar", None, None),
-                "stripe_customer_id": ("stripeCustomerId", None, None),
-                "country": ("country", None, None),
-                "sales": ("sales", None, None),
-                "sale_amount": ("saleAmount", None, None),
                 "link": ("link", None, lambda value: CustomerLink._from_json(value)),
-                "program_id": ("programId", None, None),
                 "partner": (
                     "partner",
                     None,
@@ -496,8 +488,8 @@ class Customer:
 
     @classmethod
     def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks, plain fields and
-        nested models built on first access (see types.read_later)."""
+        """from_dict for a dict nobody else holds: the same checks; nested models and
+        additional_properties built on first access (see types.read_later)."""
         self = new_instance(cls)
         self._json = d
         id = d["id"]
@@ -517,6 +509,27 @@ class Customer:
         )
 
         self.created_at = created_at
+
+        name = d.get("name")
+        self.name = name
+
+        email = d.get("email")
+        self.email = email
+
+        avatar = d.get("avatar")
+        self.avatar = avatar
+
+        stripe_customer_id = d.get("stripeCustomerId")
+        self.stripe_customer_id = stripe_customer_id
+
+        country = d.get("country")
+        self.country = country
+
+        sales = d.get("sales")
+        self.sales = sales
+
+        sale_amount = d.get("saleAmount")
+        self.sale_amount = sale_amount
 
         _first_sale_at_raw = d.get("firstSaleAt")
         if _first_sale_at_raw is None:
@@ -561,6 +574,9 @@ class Customer:
         elif _link_raw is not None:
             raise TypeError(f"link: unexpected {type(_link_raw).__name__}")
 
+        program_id = d.get("programId")
+        self.program_id = program_id
+
         _partner_raw = d.get("partner")
         if type(_partner_raw) is dict:
             CustomerPartner._check(_partner_raw)
@@ -591,6 +607,20 @@ class Customer:
             if (_moment := fromisoformat(d["createdAt"])).tzinfo is not None
             else naive_datetime(_moment)
         )
+
+        name = d.get("name")
+
+        email = d.get("email")
+
+        avatar = d.get("avatar")
+
+        stripe_customer_id = d.get("stripeCustomerId")
+
+        country = d.get("country")
+
+        sales = d.get("sales")
+
+        sale_amount = d.get("saleAmount")
 
         _first_sale_at_raw = d.get("firstSaleAt")
         if _first_sale_at_raw is None:
@@ -630,6 +660,8 @@ class Customer:
             CustomerLink._check(_link_raw)
         elif _link_raw is not None:
             raise TypeError(f"link: unexpected {type(_link_raw).__name__}")
+
+        program_id = d.get("programId")
 
         _partner_raw = d.get("partner")
         if type(_partner_raw) is dict:

@@ -205,10 +205,7 @@ class CustomerDiscount:
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(
-            {
-                "description": ("description", None, None),
-                "partners_count": ("partnersCount", None, None),
-            },
+            {},
             "additional_properties",
             frozenset(
                 {
@@ -226,8 +223,8 @@ class CustomerDiscount:
 
     @classmethod
     def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks, plain fields and
-        nested models built on first access (see types.read_later)."""
+        """from_dict for a dict nobody else holds: the same checks; nested models and
+        additional_properties built on first access (see types.read_later)."""
         self = new_instance(cls)
         self._json = d
         id = d["id"]
@@ -253,6 +250,12 @@ class CustomerDiscount:
         coupon_test_id = d["couponTestId"]
         self.coupon_test_id = coupon_test_id
 
+        description = d.get("description")
+        self.description = description
+
+        partners_count = d.get("partnersCount")
+        self.partners_count = partners_count
+
         return self
 
     @staticmethod
@@ -273,3 +276,7 @@ class CustomerDiscount:
         coupon_id = d["couponId"]
 
         coupon_test_id = d["couponTestId"]
+
+        description = d.get("description")
+
+        partners_count = d.get("partnersCount")

@@ -132,9 +132,7 @@ class ErrorDetail:
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(
-            {
-                "doc_url": ("doc_url", None, None),
-            },
+            {},
             "additional_properties",
             frozenset(
                 {
@@ -147,8 +145,8 @@ class ErrorDetail:
 
     @classmethod
     def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks, plain fields and
-        nested models built on first access (see types.read_later)."""
+        """from_dict for a dict nobody else holds: the same checks; nested models and
+        additional_properties built on first access (see types.read_later)."""
         self = new_instance(cls)
         self._json = d
         code = d["code"]
@@ -160,6 +158,9 @@ class ErrorDetail:
         if type(message) is not str:
             raise TypeError("message must be a string")
         self.message = message
+
+        doc_url = d.get("doc_url")
+        self.doc_url = doc_url
 
         return self
 
@@ -173,3 +174,5 @@ class ErrorDetail:
         message = d["message"]
         if type(message) is not str:
             raise TypeError("message must be a string")
+
+        doc_url = d.get("doc_url")

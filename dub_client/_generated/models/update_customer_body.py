@@ -222,14 +222,7 @@ class UpdateCustomerBody:
 
     if not TYPE_CHECKING:
         __getattr__ = read_later(
-            {
-                "email": ("email", UNSET, None),
-                "name": ("name", UNSET, None),
-                "avatar": ("avatar", UNSET, None),
-                "external_id": ("externalId", UNSET, None),
-                "stripe_customer_id": ("stripeCustomerId", UNSET, None),
-                "country": ("country", UNSET, None),
-            },
+            {},
             "additional_properties",
             frozenset(
                 {
@@ -246,10 +239,28 @@ class UpdateCustomerBody:
 
     @classmethod
     def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks, plain fields and
-        nested models built on first access (see types.read_later)."""
+        """from_dict for a dict nobody else holds: the same checks; nested models and
+        additional_properties built on first access (see types.read_later)."""
         self = new_instance(cls)
         self._json = d
+        email = d.get("email", UNSET)
+        self.email = email
+
+        name = d.get("name", UNSET)
+        self.name = name
+
+        avatar = d.get("avatar", UNSET)
+        self.avatar = avatar
+
+        external_id = d.get("externalId", UNSET)
+        self.external_id = external_id
+
+        stripe_customer_id = d.get("stripeCustomerId", UNSET)
+        self.stripe_customer_id = stripe_customer_id
+
+        country = d.get("country", UNSET)
+        self.country = country
+
         _subscription_canceled_at_raw = d.get("subscriptionCanceledAt", UNSET)
         if _subscription_canceled_at_raw is None:
             subscription_canceled_at = None
@@ -276,6 +287,18 @@ class UpdateCustomerBody:
     @staticmethod
     def _check(d: dict[str, Any]) -> None:
         """Raises what _from_json would raise for `d`, building nothing."""
+        email = d.get("email", UNSET)
+
+        name = d.get("name", UNSET)
+
+        avatar = d.get("avatar", UNSET)
+
+        external_id = d.get("externalId", UNSET)
+
+        stripe_customer_id = d.get("stripeCustomerId", UNSET)
+
+        country = d.get("country", UNSET)
+
         _subscription_canceled_at_raw = d.get("subscriptionCanceledAt", UNSET)
         if _subscription_canceled_at_raw is None:
             subscription_canceled_at = None
