@@ -44,6 +44,8 @@ def variants(value: Any) -> Iterator[tuple[str, Any]]:
     the same inside every nested object and array item."""
     if isinstance(value, list):
         if value and isinstance(value[0], (dict, list)):
+            for wrong in WRONG:
+                yield f"[0]={wrong!r}", [wrong]
             for label, inner in variants(value[0]):
                 yield f"[0].{label}", [inner]
         return

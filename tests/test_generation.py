@@ -334,7 +334,8 @@ def test_models_that_refer_to_each_other_still_load(tmp_path: Path):
 
 # Schema shapes the real spec does not have (yet): a required nested model, arrays of
 # models and of strings, an integer enum, a nested model with only optional plain
-# fields, typed additionalProperties, a string-or-model union, a date inside a nested model.
+# fields (alone and in an array), typed additionalProperties, a string-or-model union,
+# a date inside a nested model.
 SHAPE_SCHEMAS = {
     "Shapes": {
         "type": "object",
@@ -353,6 +354,7 @@ SHAPE_SCHEMAS = {
                 "additionalProperties": {"$ref": "#/components/schemas/Stamped"},
             },
             "either": {"oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/Note"}]},
+            "notes": {"type": "array", "items": {"$ref": "#/components/schemas/Note"}},
         },
     },
     "Note": {

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
-import threading
 import time
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import httpx
 import pytest
-from conftest import customer_json
 
 from dub_client import BackoffStrategy, Dub, RetryConfig, errors
 from dub_client.testing import Fault, Sandbox
@@ -139,53 +132,3 @@ async def test_async_over_loopback(sandbox: Sandbox):
             updated = await dub.customers.update_async(ids[0], name="Async Ada")
             deleted = await dub.customers.delete_async(ids[1])
     assert len(ids) == 5 and updated.name == "Async Ada" and deleted.id == ids[1]
-
-
-@contextmanager
-def cookie_setting_api() -> Iterator[tuple[str, list[str | None]]]:
-    """A loopback API that sets a cookie on every answer and records the Cookie header."""
-    seen: list[str | None] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            seen.append(self.headers.get("cookie"))
-            body = json.dumps(customer_json(self.path.rsplit("/", 1)[-1])).encode()
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.send_header("content-length", str(len(body)))
-            self.send_header("set-cookie", "lb=sticky-1; Path=/")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-def test_the_clients_dub_builds_keep_no_cookies():
-    """No state rides from one answer to the next request (the key alone authenticates);
-    a client the user passes in keeps its own cookie jar, untouched."""
-    with cookie_setting_api() as (url, seen):
-        with Dub("dub_x", server_url=url) as dub:
-            dub.customers.get("cus_1")
-            dub.customers.get("cus_2")
-
-            async def twice() -> None:
-                await dub.customers.get_async("cus_3")
-                await dub.customers.get_async("cus_4")
-
-            asyncio.run(twice())
-        assert seen == [None, None, None, None]
-        with httpx.Client() as own, Dub("dub_x", server_url=url, client=own) as dub:
-            dub.customers.get("cus_5")
-            dub.customers.get("cus_6")
-        assert seen[4:] == [None, "lb=sticky-1"]

@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 from dub_client import BackoffStrategy, ConfigurationError, Dub, RetryConfig, errors
@@ -399,3 +400,36 @@ def test_a_timed_out_write_says_it_may_have_been_applied():
             with pytest.raises(errors.APITimeoutError, match="may have reached the server"):
                 dub.customers.create(external_id="slow-1", country="DE")
     assert len(sandbox.requests) == 1  # not retried
+
+
+# -- cookies -----------------------------------------------------------------------------------
+def test_the_clients_dub_builds_keep_no_cookies(misbehaving):
+    """No state rides from one answer to the next request (the key alone authenticates:
+    a load balancer's sticky cookie must not pin later calls); a client the user passes
+    in keeps its own cookie jar, untouched."""
+    seen: list[str | None] = []
+
+    def sets_a_cookie(handler: BaseHTTPRequestHandler) -> None:
+        seen.append(handler.headers.get("cookie"))
+        handler.send_response(200)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", str(len(CUSTOMER)))
+        handler.send_header("set-cookie", "lb=sticky-1; Path=/")
+        handler.end_headers()
+        handler.wfile.write(CUSTOMER)
+
+    url = misbehaving(sets_a_cookie)
+    with Dub("dub_x", server_url=url) as dub:
+        dub.customers.get("cus_1")
+        dub.customers.get("cus_1")
+
+        async def twice() -> None:
+            await dub.customers.get_async("cus_1")
+            await dub.customers.get_async("cus_1")
+
+        asyncio.run(twice())
+    assert seen == [None, None, None, None]
+    with httpx.Client() as own, Dub("dub_x", server_url=url, client=own) as dub:
+        dub.customers.get("cus_1")
+        dub.customers.get("cus_1")
+    assert seen[4:] == [None, "lb=sticky-1"]

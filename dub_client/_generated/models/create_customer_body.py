@@ -138,6 +138,8 @@ class CreateCustomerBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         external_id = d.pop("externalId")
 
@@ -227,11 +229,3 @@ class CreateCustomerBody:
         external_id = d["externalId"]
 
         country = d["country"]
-
-        email = d.get("email", UNSET)
-
-        name = d.get("name", UNSET)
-
-        avatar = d.get("avatar", UNSET)
-
-        stripe_customer_id = d.get("stripeCustomerId", UNSET)

@@ -306,6 +306,8 @@ class Customer:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
+        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         id = d.pop("id")
         if type(id) is not str:
@@ -608,20 +610,6 @@ class Customer:
             else naive_datetime(_moment)
         )
 
-        name = d.get("name")
-
-        email = d.get("email")
-
-        avatar = d.get("avatar")
-
-        stripe_customer_id = d.get("stripeCustomerId")
-
-        country = d.get("country")
-
-        sales = d.get("sales")
-
-        sale_amount = d.get("saleAmount")
-
         _first_sale_at_raw = d.get("firstSaleAt")
         if _first_sale_at_raw is None:
             first_sale_at = None
@@ -660,8 +648,6 @@ class Customer:
             CustomerLink._check(_link_raw)
         elif _link_raw is not None:
             raise TypeError(f"link: unexpected {type(_link_raw).__name__}")
-
-        program_id = d.get("programId")
 
         _partner_raw = d.get("partner")
         if type(_partner_raw) is dict:

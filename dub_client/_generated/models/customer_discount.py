@@ -152,6 +152,8 @@ class CustomerDiscount:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         id = d.pop("id")
         if type(id) is not str:
@@ -276,7 +278,3 @@ class CustomerDiscount:
         coupon_id = d["couponId"]
 
         coupon_test_id = d["couponTestId"]
-
-        description = d.get("description")
-
-        partners_count = d.get("partnersCount")

@@ -94,6 +94,8 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         code = d.pop("code")
         if type(code) is not str:
@@ -174,5 +176,3 @@ class ErrorDetail:
         message = d["message"]
         if type(message) is not str:
             raise TypeError("message must be a string")
-
-        doc_url = d.get("doc_url")

@@ -65,6 +65,8 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
+        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         error = ErrorDetail.from_dict(d.pop("error"))
 

@@ -159,6 +159,8 @@ class UpdateCustomerBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
         d = dict(src_dict)
         email = d.pop("email", UNSET)
 
@@ -243,6 +245,8 @@ class UpdateCustomerBody:
         additional_properties built on first access (see types.read_later)."""
         self = new_instance(cls)
         self._json = d
+        if type(d) is not dict:
+            raise TypeError(f"expected a JSON object, got {type(d).__name__}")
         email = d.get("email", UNSET)
         self.email = email
 
@@ -287,17 +291,8 @@ class UpdateCustomerBody:
     @staticmethod
     def _check(d: dict[str, Any]) -> None:
         """Raises what _from_json would raise for `d`, building nothing."""
-        email = d.get("email", UNSET)
-
-        name = d.get("name", UNSET)
-
-        avatar = d.get("avatar", UNSET)
-
-        external_id = d.get("externalId", UNSET)
-
-        stripe_customer_id = d.get("stripeCustomerId", UNSET)
-
-        country = d.get("country", UNSET)
+        if type(d) is not dict:
+            raise TypeError(f"expected a JSON object, got {type(d).__name__}")
 
         _subscription_canceled_at_raw = d.get("subscriptionCanceledAt", UNSET)
         if _subscription_canceled_at_raw is None:
