@@ -349,10 +349,7 @@ class BaseClient:
             per_call = options.get("timeout_ms")
             if per_call is not None:
                 timeout, seconds = _timeout(per_call), _attempt_seconds(per_call)
-        url = base + path
-        if query:  # encoded here, so that httpx parses the URL once (params= parses it twice)
-            url = f"{url}?{httpx.QueryParams(query)}"
-        request = new_request(http, op.method, url, body, headers, timeout)
+        request = new_request(http, op.method, base + path, query, body, headers, timeout)
         return request, op.is_idempotent(values, body), retries, seconds
 
     def _exchange(

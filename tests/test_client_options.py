@@ -6,9 +6,11 @@ import asyncio
 import copy
 import pickle
 
+from typing import Any
+
 import httpx
 import pytest
-from conftest import FakeTiming, Recorder
+from conftest import FakeTiming, Recorder, customer_json
 
 from dub_client import DEFAULT_RETRY_CONFIG, Dub, RetryConfig, errors
 from dub_client.testing import Fault, Sandbox
@@ -116,3 +118,44 @@ def test_retry_settings_are_immutable_values():
     with pytest.raises(ValueError, match="exponent"):
         BackoffStrategy(exponent=0.5)
     assert RetryConfig().backoff == BackoffStrategy()
+
+
+def test_a_given_client_keeps_its_headers_params_and_build_request():
+    """Requests are built without httpx's per-call merge (kept per client), yet what a
+    given client adds still arrives, as httpx.Client.build_request would send it."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        listing = request.url.path == "/customers"
+        return httpx.Response(200, json=[] if listing else customer_json())
+
+    plain = httpx.Client(transport=httpx.MockTransport(answer), headers={"X-Team": "a"})
+    with Dub("dub_x", server_url="https://api.test", client=plain) as dub:
+        dub.customers.list(page_size=5)
+        plain.headers["X-Team"] = "b"  # changed after first use: the next call sees it
+        dub.customers.list(page_size=5, http_headers={"X-Trace": "t"})
+        dub.customers.list(page_size=5)
+    assert [r.headers.get("x-team") for r in seen] == ["a", "b", "b"]
+    assert [r.headers.get("x-trace") for r in seen] == [None, "t", None]
+    assert all(r.headers["authorization"] == "Bearer dub_x" for r in seen)
+    assert all(r.url.params["pageSize"] == "5" for r in seen)
+
+    seen.clear()
+    with_params = httpx.Client(
+        transport=httpx.MockTransport(answer), params={"pageSize": "10", "tag": "x"}
+    )
+    with Dub("dub_x", server_url="https://api.test", client=with_params) as dub:
+        dub.customers.list(page_size=50)  # the call's value wins, as in httpx
+    assert dict(seen[0].url.params) == {"pageSize": "50", "tag": "x"}
+
+    class Signing(httpx.Client):
+        def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+            request = super().build_request(*args, **kwargs)
+            request.headers["X-Signature"] = "sig"
+            return request
+
+    seen.clear()
+    with Dub("dub_x", client=Signing(transport=httpx.MockTransport(answer))) as dub:
+        dub.customers.get("cus_1")
+    assert seen[0].headers["x-signature"] == "sig"
