@@ -87,6 +87,7 @@ class BackoffStrategy(_Settings):
 
     # in the constructor's order: __reduce__ and _values rely on it
     __slots__ = ("initial_interval", "max_interval", "exponent", "max_elapsed_time")  # noqa: RUF023
+    __match_args__ = __slots__
     initial_interval: int
     max_interval: int
     exponent: float
@@ -129,6 +130,7 @@ class RetryConfig(_Settings):
         "max_attempts",
         "max_retry_after",
     )
+    __match_args__ = __slots__
     strategy: Literal["backoff", "none"]
     backoff: BackoffStrategy
     retry_connection_errors: bool

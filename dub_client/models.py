@@ -1,6 +1,6 @@
 """Stable public names for the generated models and request types.
 
-The classes are the generated attrs models (``dub_client._generated`` is private
+The classes are the generated models (``dub_client._generated`` is private
 and may be reorganised by a regeneration), the resource classes, and the
 TypedDicts that type each operation's ``request={...}`` (``<Operation>Request``),
 its body (``<Operation>RequestBody``) and its keyword arguments

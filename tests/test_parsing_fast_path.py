@@ -9,8 +9,10 @@ object for every object schema in openapi.yaml, then break it one place at a tim
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import pickle
+import threading
 from typing import Any
 
 import _parsers
@@ -110,3 +112,32 @@ def test_an_unknown_enum_value_in_a_nested_object_still_parses(dub: Dub, recorde
     (customer,) = dub.customers.list()
     assert customer.discount is not None
     assert customer.discount.type_ == "bogo" and customer.discount.type_.value == "bogo"
+
+
+def test_two_threads_first_reading_a_nested_model_get_the_same_object(monkeypatch):
+    """Two threads reading a nested model first at the same moment may both build it,
+    but the first one stored wins and both get (and keep) that one object."""
+    customer = models.Customer._from_json(expanded())
+    build = models.CustomerLink._from_json
+    both_inside = threading.Barrier(2)
+
+    def slow_build(data: dict[str, Any]) -> Any:
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_inside.wait(timeout=0.3)  # both threads build at once
+        return build(data)
+
+    monkeypatch.setattr(models.CustomerLink, "_from_json", slow_build)
+    got: list[Any] = []
+    readers = [threading.Thread(target=lambda: got.append(customer.link)) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(timeout=5)
+    assert len(got) == 2 and got[0] is got[1] is customer.link
+
+
+def test_a_misspelled_field_gets_pythons_suggestion():
+    customer = models.Customer._from_json(expanded())
+    with pytest.raises(AttributeError) as info:
+        customer.emial  # noqa: B018
+    assert info.value.name == "emial" and info.value.obj is customer  # what the hint uses

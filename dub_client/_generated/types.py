@@ -81,25 +81,32 @@ def read_later(
     here fails: a nested object was checked (``_check``) when its parent was parsed.
     """
 
+    # where a built value is kept in the JSON dict: a tuple key never clashes with JSON's
+    cells = {name: (name,) for name in (*fields, extra) if name is not None}
+    known = known | frozenset(cells.values())
+
     def __getattr__(self: Any, name: str) -> Any:
+        cell = cells.get(name)
+        if cell is None:
+            message = f"{type(self).__name__!r} object has no attribute {name!r}"
+            raise AttributeError(message, name=name, obj=self)
+        data = self._json
         found = fields.get(name)
         if found is not None:
             key, absent, parse = found
-            value = self._json.get(key, absent)
+            value = data.get(key, absent)
             if parse is not None and type(value) is dict:
                 value = parse(value)
-        elif name == extra:
-            data = self._json
+        else:
             # usually nothing: one C-level subset test instead of a loop
             value = (
                 {}
                 if data.keys() <= known
                 else {k: v for k, v in data.items() if k not in known}
             )
-        else:
-            raise AttributeError(
-                f"{type(self).__name__!r} object has no attribute {name!r}"
-            )
+        # the first value stored wins (dict.setdefault is atomic): threads that read the
+        # field for the first time at once all get, and keep, the same object
+        value = data.setdefault(cell, value)
         object.__setattr__(self, name, value)
         return value
 
