@@ -117,6 +117,12 @@ def test_retry_settings_are_immutable_values():
     with pytest.raises(ValueError, match="exponent"):
         BackoffStrategy(exponent=0.5)
     assert RetryConfig().backoff == BackoffStrategy()
+    match RetryConfig("none"):  # positional patterns, as with the dataclasses before
+        case RetryConfig("none", BackoffStrategy(500, 8_000)):
+            matched = True
+        case _:
+            matched = False
+    assert matched
 
 
 def test_a_given_client_keeps_its_headers_params_and_build_request():
