@@ -14,9 +14,10 @@ SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
 METHODS = ("get", "put", "post", "delete", "patch")
 
 
-def resolve(node: Any) -> Any:
+def resolve(node: Any, spec: dict[str, Any] | None = None) -> Any:
+    """``node`` with its ``$ref`` followed (in ``spec``, this repository's by default)."""
     while isinstance(node, dict) and "$ref" in node:
-        target: Any = SPEC
+        target: Any = SPEC if spec is None else spec
         for part in node["$ref"].removeprefix("#/").split("/"):
             target = target[part]
         node = target

@@ -382,14 +382,13 @@ def test_fast_parsers_of_other_schema_shapes_agree_with_from_dict(tmp_path: Path
         f"""
         import yaml
         import _parsers
+        import _spec
         from shaped._generated import models
 
         spec = yaml.safe_load(open({str(spec_path)!r}))
 
         def resolve(node):
-            while isinstance(node, dict) and "$ref" in node:
-                node = spec["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
-            return node
+            return _spec.resolve(node, spec)
 
         for name in {sorted(SHAPE_SCHEMAS)!r}:
             schema = spec["components"]["schemas"][name]

@@ -68,7 +68,7 @@ new_instance = object.__new__
 
 
 def read_later(
-    fields: dict[str, tuple[str, Any, Callable[[dict[str, Any]], Any] | None]],
+    fields: dict[str, tuple[str, Any, Callable[[dict[str, Any]], Any]]],
     extra: str | None,
     known: frozenset[str],
 ) -> Callable[[Any, str], Any]:
@@ -95,7 +95,7 @@ def read_later(
         if found is not None:
             key, absent, parse = found
             value = data.get(key, absent)
-            if parse is not None and type(value) is dict:
+            if type(value) is dict:  # else null or absent
                 value = parse(value)
         else:
             # usually nothing: one C-level subset test instead of a loop
