@@ -175,9 +175,6 @@ class Decision(NamedTuple):
     reason: str = ""
 
 
-_SUCCESS = Decision(False)  # a 2xx: stop (Decision is frozen, so one serves every call)
-
-
 def _number_to_delay(value: float, now: float, *, unit_ms: bool) -> float | None:
     if not math.isfinite(value) or value < 0:
         return None
@@ -335,9 +332,8 @@ def _after_attempt(
     response: httpx.Response | None,
     error: httpx.HTTPError | None,
 ) -> Decision:
+    """What to do after an attempt that failed (a 2xx never gets here: the loops stop)."""
     status = response.status_code if response is not None else None
-    if status is not None and 200 <= status < 300:
-        return _SUCCESS
     decision = decide(
         config,
         attempt=attempt,
