@@ -552,4 +552,9 @@ def _parse(op: Operation[T], response: httpx.Response, attempts: int) -> T:
         content = response.content
         return op.parse(json.loads(content) if content else None)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        raise validation_error(response, f"{type(exc).__name__}: {exc}", attempts=attempts) from exc
+        # a model's error names the path to the bad value (``where``) and what is wrong
+        where, reason = getattr(exc, "where", ""), getattr(exc, "reason", None)
+        if not isinstance(reason, str):
+            reason = f"{type(exc).__name__}: {exc}"
+        reason = f"at {where}: {reason}" if where else reason
+        raise validation_error(response, reason, attempts=attempts) from exc

@@ -103,6 +103,7 @@ class Operation(Generic[T]):
     __slots__ = (
         "body",
         "body_fields",
+        "body_names",
         "body_specs",
         "deprecation",
         "idempotent",
@@ -151,6 +152,8 @@ class Operation(Generic[T]):
         #: the parameters and the body fields by Python name
         self.param_specs = {spec.name: spec for spec in params}
         self.body_specs = {spec.name: spec for spec in body_fields}
+        #: the body fields' Python names by wire name
+        self.body_names = {spec.wire: spec.name for spec in body_fields}
 
     def __repr__(self) -> str:
         return f"<Operation {self.name}: {self.method} {self.path}>"
@@ -339,19 +342,22 @@ def prepare(
 
 def _check_body(op: Operation[Any], body: Any) -> Any:
     assert op.body is not None
+    extra: dict[str, Any] = {}
     if isinstance(body, op.body):
-        ignored = [spec for spec in op.body_fields if spec.ignored]
-        if ignored:
-            sent = body.to_dict()
-            for spec in ignored:
-                if spec.wire in sent:
-                    _warn_ignored(op, spec)
-        return body
-    if body is None:
+        # a body model is checked as its fields given as keywords would be (its wire form:
+        # what would be sent), and keeps the keys the spec does not name
+        names = op.body_names
+        sent = body.to_dict()
+        body = {names[key]: value for key, value in sent.items() if key in names}
+        extra = {key: value for key, value in sent.items() if key not in names}
+    elif body is None:
         body = {}
-    if not isinstance(body, Mapping):
+    elif not isinstance(body, Mapping):
         raise TypeError(f"{op.name}: {BODY_KEY} must be a dict, not {type(body).__name__}")
-    return op.body(**_check_all(op, op.body_specs, body, f"{op.name} body: "))
+    model = op.body(**_check_all(op, op.body_specs, body, f"{op.name} body: "))
+    if extra:
+        model.additional_properties.update(extra)
+    return model
 
 
 def _merge(where: str, request: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
@@ -420,34 +426,37 @@ def is_idempotent(op: Operation[Any], values: Mapping[str, Any], body: Any) -> b
 
 
 # -- parsing ---------------------------------------------------------------------------------
-def parse_object(from_json: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]:
-    """A parser of one JSON object into a generated model (its ``_from_json``)."""
-
-    def parse(data: Any) -> T:
-        if type(data) is not dict:
-            raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-        return from_json(data)
-
-    return parse
-
-
 def parse_nothing(data: Any) -> None:
     """The parser of an answer without a body (or one the spec gives no schema)."""
     return None
 
 
-def parse_list(from_json: Callable[[dict[str, Any]], T]) -> Callable[[Any], list[T]]:
-    """A parser of a JSON array of objects into a list of generated models."""
+def parse_list(from_dict: Callable[[Any], T]) -> Callable[[Any], list[T]]:
+    """A parser of a JSON array of objects into a list of generated models. An item that
+    does not parse raises ``ItemError``: its path from the array (``[3].discount.type``)
+    and what is wrong there, from the model's own error (``where``, ``reason``)."""
 
     def parse(data: Any) -> list[T]:
         if type(data) is not list:
             raise TypeError(f"expected a JSON array, got {type(data).__name__}")
         try:
-            return [from_json(item) for item in data]
-        except (TypeError, AttributeError):
-            # A model's parser refuses a non-object too, less clearly: say it here.
-            if not all(type(item) is dict for item in data):
-                raise TypeError("expected a JSON array of objects") from None
+            return [from_dict(item) for item in data]
+        except (TypeError, ValueError):
+            for index, item in enumerate(data):  # which item: only once one has failed
+                try:
+                    from_dict(item)
+                except (TypeError, ValueError) as exc:
+                    raise ItemError(index, exc) from exc
             raise
 
     return parse
+
+
+class ItemError(ValueError):
+    """An item of an answer's array that does not parse: ``where`` is its path."""
+
+    def __init__(self, index: int, exc: Exception) -> None:
+        inner = getattr(exc, "where", "")
+        self.where = f"[{index}]" + (f".{inner}" if inner and inner[0] != "[" else inner)
+        self.reason: str = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
+        super().__init__(f"at {self.where}: {self.reason}")

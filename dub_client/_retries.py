@@ -13,8 +13,9 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Literal, NamedTuple, Self, dataclass_transform
+from typing import Any, Literal, NamedTuple, Self
 
+import attrs
 import httpx
 
 logger = logging.getLogger("dub_client")
@@ -34,47 +35,17 @@ _EPOCH_MS_FLOOR = 1e11
 _EPOCH_S_FLOOR = 1e8
 
 
-@dataclass_transform(frozen_default=True)  # type checkers: fields are read-only
-class _Settings:
-    """An immutable settings object: equality, hash, repr and pickling over its slots.
-    (Hand-rolled rather than a dataclass: ``dataclasses`` and the methods it compiles
-    per class were a tenth of ``import dub_client``.)"""
-
-    __slots__: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable: make a new one")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable: make a new one")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return type(self), self._values()
-
-    def replace(self, **changes: Any) -> Self:
-        """A copy with the fields in ``changes`` replaced, checked as a new one is."""
-        unknown = sorted(set(changes) - set(self.__slots__))
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")
-        return type(self)(**{**dict(zip(self.__slots__, self._values(), strict=True)), **changes})
+def _replace(self: Any, **changes: Any) -> Any:
+    """A copy with the fields in ``changes`` replaced, checked as a new one is
+    (``attrs.evolve``)."""
+    unknown = sorted(set(changes) - {field.name for field in attrs.fields(type(self))})
+    if unknown:
+        raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")
+    return attrs.evolve(self, **changes)
 
 
-class BackoffStrategy(_Settings):
+@attrs.frozen
+class BackoffStrategy:
     """Exponential backoff, all times in milliseconds (the official SDK's shape).
 
     The n-th retry waits ``initial_interval * exponent ** (n - 1)`` capped at
@@ -85,34 +56,33 @@ class BackoffStrategy(_Settings):
     It does not cut short a request already in flight (that is the timeout's job).
     """
 
-    # in the constructor's order: __reduce__ and _values rely on it
-    __slots__ = ("initial_interval", "max_interval", "exponent", "max_elapsed_time")  # noqa: RUF023
-    __match_args__ = __slots__
-    initial_interval: int
-    max_interval: int
-    exponent: float
-    max_elapsed_time: int
+    initial_interval: int = 500
+    max_interval: int = 8_000
+    exponent: float = 2.0
+    max_elapsed_time: int = 60_000
 
-    def __init__(
-        self,
-        initial_interval: int = 500,
-        max_interval: int = 8_000,
-        exponent: float = 2.0,
-        max_elapsed_time: int = 60_000,
-    ) -> None:
-        if initial_interval < 0 or max_interval < 0 or max_elapsed_time < 0:
+    def __attrs_post_init__(self) -> None:
+        if self.initial_interval < 0 or self.max_interval < 0 or self.max_elapsed_time < 0:
             raise ValueError("BackoffStrategy intervals must be >= 0 (milliseconds)")
-        if not math.isfinite(exponent) or exponent < 1:
+        if not math.isfinite(self.exponent) or self.exponent < 1:
             raise ValueError("BackoffStrategy.exponent must be a finite number >= 1")
-        for name, value in zip(
-            self.__slots__,
-            (initial_interval, max_interval, exponent, max_elapsed_time),
-            strict=True,
-        ):
-            object.__setattr__(self, name, value)
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with the fields in ``changes`` replaced, checked as a new one is."""
+        copy: Self = _replace(self, **changes)
+        return copy
 
 
-class RetryConfig(_Settings):
+def _backoff(value: BackoffStrategy | None) -> BackoffStrategy:
+    if value is None:
+        return BackoffStrategy()
+    if not isinstance(value, BackoffStrategy):
+        raise TypeError("RetryConfig.backoff must be a BackoffStrategy")
+    return value
+
+
+@attrs.frozen
+class RetryConfig:
     """How a call is retried.
 
     ``RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors)``
@@ -123,41 +93,26 @@ class RetryConfig(_Settings):
     at once instead of sleeping.
     """
 
-    __slots__ = (  # noqa: RUF023 - in the constructor's order, as above
-        "strategy",
-        "backoff",
-        "retry_connection_errors",
-        "max_attempts",
-        "max_retry_after",
-    )
-    __match_args__ = __slots__
-    strategy: Literal["backoff", "none"]
-    backoff: BackoffStrategy
-    retry_connection_errors: bool
-    max_attempts: int
-    max_retry_after: int
+    strategy: Literal["backoff", "none"] = "backoff"
+    backoff: BackoffStrategy = attrs.field(default=None, converter=_backoff)
+    retry_connection_errors: bool = True
+    max_attempts: int = 5
+    max_retry_after: int = 60_000
 
-    def __init__(
-        self,
-        strategy: Literal["backoff", "none"] = "backoff",
-        backoff: BackoffStrategy | None = None,
-        retry_connection_errors: bool = True,
-        max_attempts: int = 5,
-        max_retry_after: int = 60_000,
-    ) -> None:
-        if strategy not in ("backoff", "none"):
-            raise ValueError(f"RetryConfig.strategy must be 'backoff' or 'none', not {strategy!r}")
-        if backoff is None:
-            backoff = BackoffStrategy()
-        if not isinstance(backoff, BackoffStrategy):
-            raise TypeError("RetryConfig.backoff must be a BackoffStrategy")
-        if max_attempts < 1:
+    def __attrs_post_init__(self) -> None:
+        if self.strategy not in ("backoff", "none"):
+            raise ValueError(
+                f"RetryConfig.strategy must be 'backoff' or 'none', not {self.strategy!r}"
+            )
+        if self.max_attempts < 1:
             raise ValueError("RetryConfig.max_attempts must be >= 1")
-        if max_retry_after < 0:
+        if self.max_retry_after < 0:
             raise ValueError("RetryConfig.max_retry_after must be >= 0 (milliseconds)")
-        values = (strategy, backoff, retry_connection_errors, max_attempts, max_retry_after)
-        for name, value in zip(self.__slots__, values, strict=True):
-            object.__setattr__(self, name, value)
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with the fields in ``changes`` replaced, checked as a new one is."""
+        copy: Self = _replace(self, **changes)
+        return copy
 
 
 DEFAULT_RETRY_CONFIG = RetryConfig()

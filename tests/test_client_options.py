@@ -7,6 +7,7 @@ import copy
 import pickle
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 from conftest import FakeTiming, Recorder, customer_json
@@ -105,8 +106,10 @@ def test_retry_settings_are_immutable_values():
     assert pickle.loads(pickle.dumps(config)) == config
     assert copy.deepcopy(config) == config
     assert repr(config).startswith("RetryConfig(strategy='backoff', backoff=BackoffStrategy(")
-    with pytest.raises(AttributeError, match="immutable"):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):  # an AttributeError
         config.max_attempts = 9  # type: ignore[misc]
+    assert attrs.has(RetryConfig) and attrs.has(BackoffStrategy)
+    assert attrs.evolve(config, max_attempts=2) == config.replace(max_attempts=2)
     fewer = config.replace(max_attempts=2)
     assert fewer.max_attempts == 2 and fewer.backoff == config.backoff
     assert config.max_attempts == 3

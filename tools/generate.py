@@ -1,14 +1,15 @@
 """Run openapi-python-client the one way this project does (``make generate`` calls it).
 
-The generator comes from the venv running this script, and its ruff post-hooks
-too (the venv's bin is put first on PATH); ``--isolated`` in the hooks keeps the
-host's ruff settings out. The project's template overrides live in templates/;
-they reach the generator's own templates through an ``upstream/`` link made in
-a temporary copy, so an override can replace one macro and keep the rest.
+The generator (pinned in uv.lock) runs in this process, from the venv running this
+script, and its ruff post-hooks too (the venv's bin is put first on PATH);
+``--isolated`` in the hooks keeps the host's ruff settings out. The project's
+templates live in templates/; they reach the generator's own templates through an
+``upstream/`` link made in a temporary copy, so an override can replace one macro
+and keep the rest.
 
 The generator's parsed model keeps no ``x-`` vendor keys and no parameter
-bounds, so before it runs this script reads them from the spec and hands them
-to the templates as one Jinja variable, ``SDK`` (in ``_sdk.jinja``):
+bounds, so this script reads them from the spec and hands them to the templates
+as one Jinja variable, ``SDK`` (in ``_sdk.jinja``):
 
 * ``operations["<method> <path>"]``: the SDK method name (``x-sdk-method``),
   retry safety (``x-sdk-idempotent``, else derived from the HTTP method),
@@ -16,14 +17,13 @@ to the templates as one Jinja variable, ``SDK`` (in ``_sdk.jinja``):
   parameter's ``minimum``/``maximum``/``minLength``/``default``;
 * ``server``: the first server's URL (the client's default);
 * ``errors``: one entry per ``components/responses`` that an operation uses for
-  an error status (class name, its statuses, description);
-* ``request_models``: the schemas reachable from a request body;
-* ``ignored``: per schema, the properties the API accepts and ignores
-  (``x-sdk-ignored``: the warning users get when they send one).
+  an error status (class name, its statuses, description).
 
-It also gives the generator one change of the spec: in a schema that only ever
-appears in responses, an optional property becomes nullable, so an absent field
-reads as ``None`` (requests keep the absent/null distinction PATCH needs).
+The model template also reads ``MODELS`` (a ``Models``), built from the
+generator's own parse: each field's ``Shape``, whether a model is a request body
+or an answer (by use, whatever its name or place), and which properties the API
+ignores (``x-sdk-ignored``). A shape it cannot write stops generation with a
+message naming the schema and the property (``Refused``).
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ import importlib.util
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,9 @@ PARAMETER_FACTS = ("minimum", "maximum", "minLength", "maxLength", "default")
 def upstream_templates() -> Path:
     spec = importlib.util.find_spec("openapi_python_client")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("openapi-python-client is not installed in this venv (run `make install`)")
+        raise SystemExit(
+            "openapi-python-client is not installed in this venv (run `make install`)"
+        ) from None
     return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
@@ -69,32 +71,6 @@ def resolve(spec: dict[str, Any], node: Any) -> Any:
         if seen > 50:
             raise SystemExit(f"$ref loop at {node!r}")
     return node
-
-
-def _refs(node: Any) -> Iterator[str]:
-    """Every schema name that ``node`` refers to, at any depth."""
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-            yield ref.rsplit("/", 1)[1]
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
-
-
-def _closure(spec: dict[str, Any], roots: Iterator[str]) -> set[str]:
-    schemas = spec.get("components", {}).get("schemas", {})
-    found: set[str] = set()
-    todo = list(roots)
-    while todo:
-        name = todo.pop()
-        if name in found or name not in schemas:
-            continue
-        found.add(name)
-        todo.extend(_refs(schemas[name]))
-    return found
 
 
 def _operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], list[Any]]]:
@@ -150,51 +126,199 @@ def sdk_facts(spec: dict[str, Any]) -> dict[str, Any]:
         }
         for name, statuses in sorted(error_statuses.items(), key=lambda item: min(item[1]))
     ]
-    ignored = {
-        name: {
-            prop: str(schema["x-sdk-ignored"])
-            for prop, schema in model.get("properties", {}).items()
-            if isinstance(schema, dict) and "x-sdk-ignored" in schema
-        }
-        for name, model in spec.get("components", {}).get("schemas", {}).items()
-    }
     servers = spec.get("servers") or [{"url": "/"}]
     return {
         "server": str(servers[0]["url"]).rstrip("/"),
         "operations": operations,
         "errors": errors,
-        "request_models": sorted(_request_models(spec)),
-        "ignored": {name: props for name, props in ignored.items() if props},
     }
 
 
-def _request_models(spec: dict[str, Any]) -> set[str]:
-    roots = [
-        name
-        for _, _, operation, _ in _operations(spec)
-        for name in _refs(operation.get("requestBody", {}))
-    ]
-    for body in spec.get("components", {}).get("requestBodies", {}).values():
-        roots.extend(_refs(body))
-    return _closure(spec, iter(roots))
+class Refused(Exception):
+    """A spec shape the templates do not support: ``make generate`` stops and says why."""
 
 
-def for_generator(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec the generator reads: optional properties of response-only schemas nullable."""
-    spec = json.loads(json.dumps(spec))
-    requests = _request_models(spec)
-    for name, schema in spec.get("components", {}).get("schemas", {}).items():
-        if name in requests or not isinstance(schema, dict):
-            continue
-        required = set(schema.get("required", []))
-        for prop_name, prop in schema.get("properties", {}).items():
-            if prop_name in required or not isinstance(prop, dict) or prop.get("nullable"):
-                continue
-            if "$ref" in prop:
-                schema["properties"][prop_name] = {"allOf": [prop], "nullable": True}
-            else:
-                prop["nullable"] = True
-    return spec
+@dataclass(frozen=True)
+class Shape:
+    """What a model field holds, as the model template writes its code.
+
+    ``kind``: str, int, float, bool, any, datetime, date, enum, model or list; ``cls`` and
+    ``module`` name an enum or a model class; ``item`` is a list's item shape;
+    ``values`` is the type of an enum's values (str or int).
+    """
+
+    kind: str
+    nullable: bool = False
+    cls: str = ""
+    module: str = ""
+    item: Shape | None = None
+    values: str = ""
+
+    def classes(self) -> Iterator[Shape]:
+        """This shape and its item's, where they name a class (for imports)."""
+        if self.cls:
+            yield self
+        if self.item is not None:
+            yield from self.item.classes()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One property of a model: wire and Python names, required-ness, shape, description."""
+
+    wire: str
+    name: str
+    required: bool
+    shape: Shape
+    description: str
+
+
+_SIMPLE = {
+    "StringProperty": "str",
+    "IntProperty": "int",
+    "FloatProperty": "float",
+    "BooleanProperty": "bool",
+    "AnyProperty": "any",
+    "DateTimeProperty": "datetime",
+    "DateProperty": "date",
+}
+
+
+def _text(value: Any) -> str:
+    """A generator string (plain or untrusted) as text."""
+    if value is None:
+        return ""
+    getter = getattr(value, "get_untrusted_value", None)
+    return str(getter() if getter is not None else value)
+
+
+def shape_of(prop: Any, where: str) -> Shape:
+    """The ``Shape`` of a property the generator parsed; ``Refused`` for one the model
+    template cannot write (``where`` names it: schema and property)."""
+    kind = type(prop).__name__
+    if kind in _SIMPLE:
+        return Shape(_SIMPLE[kind])
+    if kind == "EnumProperty":
+        values = "int" if prop.value_type is int else "str"
+        return Shape(
+            "enum", cls=prop.class_info.name, module=prop.class_info.module_name, values=values
+        )
+    if kind == "ModelProperty":
+        return Shape("model", cls=prop.class_info.name, module=prop.class_info.module_name)
+    if kind == "ListProperty":
+        item = shape_of(prop.inner_property, f"{where} (its items)")
+        if item.kind == "list" or item.nullable:
+            raise Refused(f"{where}: arrays of arrays or of nullable items are not supported")
+        return Shape("list", item=item)
+    if kind == "UnionProperty":
+        inner = [p for p in prop.inner_properties if type(p).__name__ != "NoneProperty"]
+        if len(inner) == 1:
+            shape = shape_of(inner[0], where)
+            return Shape(shape.kind, True, shape.cls, shape.module, shape.item, shape.values)
+        raise Refused(
+            f"{where}: a value of one of several types (oneOf/anyOf) is not supported; "
+            "give the property one type (null allowed)"
+        )
+    raise Refused(f"{where}: {kind} (type {_text(prop.get_type_string())}) is not supported")
+
+
+class Models:
+    """What the model template needs of every model, beyond the generator's parse:
+    each field's shape and whether the model is a request body or an answer.
+
+    A model reachable from a request body is a *request* model (a field not given is
+    ``UNSET`` and not sent); any other is a *response* model (an absent field reads as
+    ``None``). Decided by use, whatever the schema's name, title or place (``$ref`` or
+    inline); a model used both ways is refused.
+    """
+
+    def __init__(self, openapi: Any) -> None:
+        self.by_class: dict[str, Any] = {m.class_info.name: m for m in openapi.models}
+        uses: dict[str, set[str]] = {}
+        for collection in openapi.endpoint_collections_by_tag.values():
+            for endpoint in collection.endpoints:
+                for body in endpoint.bodies:
+                    self._mark(body.prop, "request", uses)
+                for response in endpoint.responses:
+                    self._mark(response.prop, "response", uses)
+        both = sorted(name for name, seen in uses.items() if len(seen) > 1)
+        if both:
+            raise Refused(
+                f"schema {both[0]!r} is used in a request body and in an answer: a request "
+                "model keeps UNSET for what is not sent, a response model reads an absent "
+                "field as None. Give each use its own schema."
+            )
+        self.requests = frozenset(name for name, seen in uses.items() if "request" in seen)
+
+    def _mark(self, prop: Any, use: str, uses: dict[str, set[str]]) -> None:
+        kind = type(prop).__name__
+        if kind == "ListProperty":
+            self._mark(prop.inner_property, use, uses)
+        elif kind == "UnionProperty":
+            for inner in prop.inner_properties:
+                self._mark(inner, use, uses)
+        elif kind == "ModelProperty":
+            name = prop.class_info.name
+            if use in uses.setdefault(name, set()):
+                return
+            uses[name].add(use)
+            model = self.by_class.get(name, prop)
+            for inner in (model.required_properties or []) + (model.optional_properties or []):
+                self._mark(inner, use, uses)
+            if model.additional_properties not in (None, True, False):
+                self._mark(model.additional_properties, use, uses)
+
+    def is_request(self, model: Any) -> bool:
+        return bool(model.class_info.name in self.requests)
+
+    def fields(self, model: Any) -> list[Field]:
+        """The model's fields, required ones first (the constructor's order)."""
+        name = model.class_info.name
+        props = (model.required_properties or []) + (model.optional_properties or [])
+        fields = [
+            Field(
+                _text(p.name),
+                str(p.python_name),
+                bool(p.required),
+                shape_of(p, f"schema {name!r}, property {_text(p.name)!r}"),
+                " ".join(_text(p.description).split()),
+            )
+            for p in props
+        ]
+        return [f for f in fields if f.required] + [f for f in fields if not f.required]
+
+    def extra(self, model: Any) -> Shape | None:
+        """How unknown keys are kept: ``any`` (as they came), a typed shape (each value
+        parsed), or ``None`` (``additionalProperties: false``: dropped)."""
+        extra = model.additional_properties
+        if extra is None or extra is False:
+            return None
+        if extra is True:
+            return Shape("any")
+        return shape_of(extra, f"schema {model.class_info.name!r}, additionalProperties")
+
+    def ignored(self, model: Any) -> dict[str, str]:
+        """The properties the API accepts and ignores (``x-sdk-ignored``, by wire name):
+        the warning users get when they send one."""
+        model = self.by_class.get(model.class_info.name, model)
+        properties = getattr(getattr(model, "data", None), "properties", None) or {}
+        found = {}
+        for wire, schema in properties.items():
+            extra = getattr(schema, "model_extra", None) or {}
+            if "x-sdk-ignored" in extra:
+                found[_text(wire)] = " ".join(str(extra["x-sdk-ignored"]).split())
+        return found
+
+    def imports(self, model: Any) -> tuple[list[Shape], list[Shape]]:
+        """The enums and the models this model's fields name (models imported last)."""
+        shapes = [f.shape for f in self.fields(model)]
+        extra = self.extra(model)
+        if extra is not None:
+            shapes.append(extra)
+        named = {s.cls: s for shape in shapes for s in shape.classes()}
+        named.pop(model.class_info.name, None)  # a model that holds itself
+        ordered = [named[name] for name in sorted(named)]
+        return [s for s in ordered if s.kind == "enum"], [s for s in ordered if s.kind == "model"]
 
 
 def _jinja_literal(value: Any) -> str:
@@ -215,8 +339,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output-path", type=Path, required=True)
     args = parser.parse_args(argv)
     spec = yaml.safe_load(args.spec.read_text(encoding="utf-8"))
-    bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    try:
+        return _generate(spec, args.spec, args.output_path.resolve())
+    except Refused as refused:
+        print(f"make generate: REFUSED: {refused}", file=sys.stderr)
+        return 1
+    finally:
+        for cache in args.output_path.rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
+
+
+def _generate(spec: dict[str, Any], source: Path, output: Path) -> int:
+    """Run the pinned generator in this process, with the project's templates and the
+    ``SDK`` facts and ``MODELS`` (``Models``) they read; 1 on any generator error."""
+    try:
+        from openapi_python_client import Project
+        from openapi_python_client.config import Config, ConfigFile, MetaType
+        from openapi_python_client.parser import GeneratorData
+        from openapi_python_client.parser.errors import GeneratorError
+    except ImportError:
+        raise SystemExit(
+            "openapi-python-client is not installed in this venv (run `make install`)"
+        ) from None
+    # the post-hooks (ruff) run from this venv
+    bin_dir = str(Path(sys.executable).parent)
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    config = Config.from_sources(
+        ConfigFile.load_from_path(ROOT / "generator-config.yaml"),
+        MetaType.NONE,
+        source,
+        "utf-8",
+        True,
+        output_path=output,
+    )
+    openapi = GeneratorData.from_dict(spec, config=config)
+    if isinstance(openapi, GeneratorError):
+        print(f"make generate: {openapi.header}: {openapi.detail}", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="dub-templates-") as tmp:
         templates = Path(tmp) / "templates"
         shutil.copytree(ROOT / "templates", templates)
@@ -224,23 +383,12 @@ def main(argv: list[str] | None = None) -> int:
         (templates / "_sdk.jinja").write_text(
             "{% set SDK = " + _jinja_literal(sdk_facts(spec)) + " %}\n", encoding="utf-8"
         )
-        generator_spec = Path(tmp) / "openapi.json"
-        generator_spec.write_text(json.dumps(for_generator(spec)), encoding="utf-8")
-        command = [
-            str(bin_dir / "openapi-python-client"),
-            "generate",
-            "--path", str(generator_spec),
-            "--config", str(ROOT / "generator-config.yaml"),
-            "--custom-template-path", str(templates),
-            "--meta", "none",
-            "--overwrite",
-            "--fail-on-warning",
-            "--output-path", str(args.output_path),
-        ]  # fmt: skip
-        done = subprocess.run(command, env=env, check=False)
-    for cache in args.output_path.rglob("__pycache__"):
-        shutil.rmtree(cache, ignore_errors=True)
-    return done.returncode
+        project = Project(openapi=openapi, config=config, custom_template_path=templates)
+        project.env.globals["MODELS"] = Models(openapi)
+        errors = project.build()
+    for error in errors:  # every warning fails too: a piece of the client would be missing
+        print(f"make generate: {error.header or error.level}: {error.detail}", file=sys.stderr)
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ Generated from openapi.yaml by ``make generate``; do not edit.
 """
 
 import datetime
-from collections.abc import Callable
-from typing import Any, Literal, NoReturn
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, NoReturn, TypeVar
+
+T = TypeVar("T")
 
 
 class Unset:
@@ -32,8 +34,137 @@ class Unset:
 UNSET: Unset = Unset()
 
 
+class FieldError(Exception):
+    """A value of the mapping given to a model's ``from_dict`` is missing or of the wrong
+    kind. ``model`` is the class parsed, ``path`` the keys (and array indexes) from it to
+    the bad value, ``reason`` what is wrong there. Raised as ``FieldTypeError`` (a
+    ``TypeError``) or ``FieldValueError`` (a ``ValueError``)."""
+
+    def __init__(self, model: str, path: tuple[str | int, ...], reason: str) -> None:
+        super().__init__(model, path, reason)
+        self.model, self.path, self.reason = model, path, reason
+
+    @property
+    def where(self) -> str:
+        """``path`` as text: ``discount.type``, ``links[0].url``, ``[3].id``."""
+        text = ""
+        for step in self.path:
+            text += (
+                f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+            )
+        return text
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.path else ""
+        return f"{self.model}.from_dict: {where}{self.reason}"
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A value is missing or of the wrong type."""
+
+
+class FieldValueError(FieldError, ValueError):
+    """A value has the right type but is not allowed (a date-time without an offset…)."""
+
+
+def expected(what: str, value: Any) -> TypeError:
+    """The error for ``value`` where the spec wants ``what``."""
+    return TypeError(f"expected {what}, got {type(value).__name__}")
+
+
+def not_an_object(cls: type, value: Any) -> FieldTypeError:
+    """The error for a ``from_dict`` argument that is not a mapping."""
+    return FieldTypeError(
+        cls.__name__, (), f"expected a JSON object, got {type(value).__name__}"
+    )
+
+
+def field_error(cls: type, key: str | int | None, exc: Exception) -> FieldError:
+    """``exc``, raised while parsing ``key`` of a ``cls``, as a ``FieldError`` whose path
+    starts at ``cls`` (``key`` None: the path of ``exc`` is already complete)."""
+    head = () if key is None else (key,)
+    if isinstance(exc, FieldError):
+        return type(exc)(cls.__name__, (*head, *exc.path), exc.reason)
+    if isinstance(exc, KeyError) and exc.args == (key,):
+        return FieldTypeError(cls.__name__, head, "missing (the spec requires it)")
+    kind = FieldValueError if isinstance(exc, ValueError) else FieldTypeError
+    return kind(cls.__name__, head, str(exc) or type(exc).__name__)
+
+
+def _locate(items: Any, parse: Callable[[Any], Any], error: Exception) -> FieldError:
+    """Which of ``items`` (index, value pairs) ``parse`` refuses: an error whose path
+    starts with its index or key (only called once a parse has failed)."""
+    for where, item in items:
+        try:
+            parse(item)
+        except Exception as exc:
+            inner = (
+                exc if isinstance(exc, FieldError) else field_error(object, None, exc)
+            )
+            return type(inner)(inner.model, (where, *inner.path), inner.reason)
+    return field_error(object, None, error)
+
+
+def parse_items(value: Any, parse: Callable[[Any], T]) -> list[T]:
+    """A JSON array, each item parsed by ``parse``; an error names the item's index."""
+    if type(value) is not list:
+        raise expected("an array", value)
+    try:
+        return [parse(item) for item in value]
+    except Exception as exc:
+        raise _locate(enumerate(value), parse, exc) from None
+
+
+def parse_values(
+    d: Mapping[str, Any], known: frozenset[str], parse: Callable[[Any], T]
+) -> dict[str, T]:
+    """The keys of ``d`` the spec does not name, each value parsed by ``parse`` (typed
+    ``additionalProperties``); an error names the key."""
+    extra = {key: value for key, value in d.items() if key not in known}
+    try:
+        return {key: parse(value) for key, value in extra.items()}
+    except Exception as exc:
+        raise _locate(extra.items(), parse, exc) from None
+
+
+# The parsers of array items and typed additional properties (fields are checked inline).
+def as_str(value: Any) -> str:
+    if type(value) is not str:
+        raise expected("a string", value)
+    return value
+
+
+def as_int(value: Any) -> int:
+    if type(value) is not int:
+        raise expected("an integer", value)
+    return value
+
+
+def as_number(value: Any) -> float:
+    if type(value) is not float and type(value) is not int:
+        raise expected("a number", value)
+    return value
+
+
+def as_bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise expected("a boolean", value)
+    return value
+
+
+def as_any(value: Any) -> Any:
+    return value
+
+
+def as_datetime(value: Any) -> datetime.datetime:
+    moment = fromisoformat(value)
+    return moment if moment.tzinfo is not None else naive_datetime(moment)
+
+
 #: parses the date-times of the models (which also refuse one without a UTC offset)
 fromisoformat = datetime.datetime.fromisoformat
+#: parses the dates of the models
+date_fromisoformat = datetime.date.fromisoformat
 
 
 def naive_datetime(moment: datetime.datetime) -> NoReturn:
@@ -41,87 +172,10 @@ def naive_datetime(moment: datetime.datetime) -> NoReturn:
     raise ValueError(f"date-time without a UTC offset: {moment.isoformat()}")
 
 
-# The shared methods of the model classes (each lists its fields in ``_fields``).
-def model_repr(self: Any) -> str:
-    fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-    return f"{type(self).__name__}({fields})"
-
-
-def model_eq(self: Any, other: object) -> bool:
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    return all(getattr(self, name) == getattr(other, name) for name in self._fields)
-
-
-def model_getstate(self: Any) -> dict[str, Any]:
-    """Every field (those still in the JSON dict are read first), for copy and pickle."""
-    return {name: getattr(self, name) for name in self._fields}
-
-
-def model_setstate(self: Any, state: dict[str, Any]) -> None:
-    for name, value in state.items():
-        object.__setattr__(self, name, value)
-
-
-#: ``new_instance(cls)``: an instance whose fields are not set yet (models' _from_json).
-new_instance = object.__new__
-
-
-def read_later(
-    fields: dict[str, tuple[str, Any, Callable[[dict[str, Any]], Any]]],
-    extra: str | None,
-    known: frozenset[str],
-) -> Callable[[Any, str], Any]:
-    """The ``__getattr__`` of a model: the fields _from_json left in the JSON dict.
-
-    ``fields`` maps a field (a nested model) to its JSON key, the value meant by an
-    absent key, and the parser of its object; ``extra`` names the field that keeps the
-    keys the spec does not know (``known``). Python calls this only while the field's
-    slot is empty; the value read is stored there, so each field is built once. Nothing
-    here fails: a nested object was checked (``_check``) when its parent was parsed.
-    """
-
-    # where a built value is kept in the JSON dict: a tuple key never clashes with JSON's
-    cells = {name: (name,) for name in (*fields, extra) if name is not None}
-    known = known | frozenset(cells.values())
-
-    def __getattr__(self: Any, name: str) -> Any:
-        cell = cells.get(name)
-        if cell is None:
-            message = f"{type(self).__name__!r} object has no attribute {name!r}"
-            raise AttributeError(message, name=name, obj=self)
-        data = self._json
-        found = fields.get(name)
-        if found is not None:
-            key, absent, parse = found
-            value = data.get(key, absent)
-            if type(value) is dict:  # else null or absent
-                value = parse(value)
-        else:
-            # usually nothing: one C-level subset test instead of a loop
-            value = (
-                {}
-                if data.keys() <= known
-                else {k: v for k, v in data.items() if k not in known}
-            )
-        # the first value stored wins (dict.setdefault is atomic): threads that read the
-        # field for the first time at once all get, and keep, the same object
-        value = data.setdefault(cell, value)
-        object.__setattr__(self, name, value)
-        return value
-
-    return __getattr__
-
-
 __all__ = [
     "UNSET",
+    "FieldError",
+    "FieldTypeError",
+    "FieldValueError",
     "Unset",
-    "fromisoformat",
-    "model_eq",
-    "model_getstate",
-    "model_repr",
-    "model_setstate",
-    "naive_datetime",
-    "new_instance",
-    "read_later",
 ]

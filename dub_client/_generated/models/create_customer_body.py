@@ -1,169 +1,112 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
-from ..types import (
-    UNSET,
-    Unset,
-    model_eq,
-    model_getstate,
-    model_repr,
-    model_setstate,
-    new_instance,
-    read_later,
-)
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CreateCustomerBody")
+from .. import types as _types
+from ..types import UNSET, Unset
 
 
+@_attrs_define
 class CreateCustomerBody:
-    """
+    """A request body: a field left UNSET is not sent; None sends null.
+
     Attributes:
         external_id (str):
         country (str): ISO 3166-1 alpha-2. Required by the live server (not by older docs).
-        email (None | str | Unset):
-        name (None | str | Unset):
-        avatar (None | str | Unset):
-        stripe_customer_id (None | str | Unset):
+        email (str | None, optional):
+        name (str | None, optional):
+        avatar (str | None, optional):
+        stripe_customer_id (str | None, optional):
     """
 
     external_id: str
     country: str
-    email: None | str | Unset
-    name: None | str | Unset
-    avatar: None | str | Unset
-    stripe_customer_id: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    __slots__ = (
-        "external_id",
-        "country",
-        "email",
-        "name",
-        "avatar",
-        "stripe_customer_id",
-        "additional_properties",
-        "_json",
-        "__weakref__",
-    )
-    __match_args__ = (
-        "external_id",
-        "country",
-        "email",
-        "name",
-        "avatar",
-        "stripe_customer_id",
-    )
-    _fields = (
-        "external_id",
-        "country",
-        "email",
-        "name",
-        "avatar",
-        "stripe_customer_id",
-        "additional_properties",
-    )
-
-    def __init__(
-        self,
-        external_id: str,
-        country: str,
-        email: None | str | Unset = UNSET,
-        name: None | str | Unset = UNSET,
-        avatar: None | str | Unset = UNSET,
-        stripe_customer_id: None | str | Unset = UNSET,
-    ) -> None:
-        self.external_id = external_id
-        self.country = country
-        self.email = email
-        self.name = name
-        self.avatar = avatar
-        self.stripe_customer_id = stripe_customer_id
-        self.additional_properties = {}
-
-    __repr__ = model_repr
-    __eq__ = model_eq
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
-    __getstate__ = model_getstate
-    __setstate__ = model_setstate
+    email: str | None | Unset = UNSET
+    name: str | None | Unset = UNSET
+    avatar: str | None | Unset = UNSET
+    stripe_customer_id: str | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        external_id = self.external_id
-
-        country = self.country
-
-        email: None | str | Unset
-        if isinstance(self.email, Unset):
-            email = UNSET
-        else:
-            email = self.email
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        avatar: None | str | Unset
-        if isinstance(self.avatar, Unset):
-            avatar = UNSET
-        else:
-            avatar = self.avatar
-
-        stripe_customer_id: None | str | Unset
-        if isinstance(self.stripe_customer_id, Unset):
-            stripe_customer_id = UNSET
-        else:
-            stripe_customer_id = self.stripe_customer_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "externalId": external_id,
-                "country": country,
-            }
-        )
-        if email is not UNSET:
-            field_dict["email"] = email
-        if name is not UNSET:
-            field_dict["name"] = name
-        if avatar is not UNSET:
-            field_dict["avatar"] = avatar
-        if stripe_customer_id is not UNSET:
-            field_dict["stripeCustomerId"] = stripe_customer_id
-
-        return field_dict
+        """The JSON object of this model (what is sent, or what was received)."""
+        _out: dict[str, Any] = dict(self.additional_properties)
+        _out["externalId"] = self.external_id
+        _out["country"] = self.country
+        if self.email is not UNSET:
+            _out["email"] = self.email
+        if self.name is not UNSET:
+            _out["name"] = self.name
+        if self.avatar is not UNSET:
+            _out["avatar"] = self.avatar
+        if self.stripe_customer_id is not UNSET:
+            _out["stripeCustomerId"] = self.stripe_customer_id
+        return _out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
-            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        external_id = d.pop("externalId")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A ``CreateCustomerBody`` from its JSON object; ``src_dict`` is read, not changed.
 
-        country = d.pop("country")
+        Raises ``FieldTypeError`` (a ``TypeError``) or ``FieldValueError`` (a
+        ``ValueError``) naming the path to a missing or bad value.
+        """
+        _d = src_dict
+        if type(_d) is not dict and not isinstance(_d, Mapping):
+            raise _types.not_an_object(cls, _d)
+        _key = None
+        try:
+            _key = "externalId"
+            external_id = _d[_key]
+            if type(external_id) is not str:
+                raise _types.expected("a string", external_id)
 
-        email = d.pop("email", UNSET)
+            _key = "country"
+            country = _d[_key]
+            if type(country) is not str:
+                raise _types.expected("a string", country)
 
-        name = d.pop("name", UNSET)
+            _key = "email"
+            email = _d.get(_key, UNSET)
+            if email is not None and email is not UNSET:
+                if type(email) is not str:
+                    raise _types.expected("a string", email)
 
-        avatar = d.pop("avatar", UNSET)
+            _key = "name"
+            name = _d.get(_key, UNSET)
+            if name is not None and name is not UNSET:
+                if type(name) is not str:
+                    raise _types.expected("a string", name)
 
-        stripe_customer_id = d.pop("stripeCustomerId", UNSET)
+            _key = "avatar"
+            avatar = _d.get(_key, UNSET)
+            if avatar is not None and avatar is not UNSET:
+                if type(avatar) is not str:
+                    raise _types.expected("a string", avatar)
 
-        create_customer_body = cls(
-            external_id=external_id,
-            country=country,
-            email=email,
-            name=name,
-            avatar=avatar,
-            stripe_customer_id=stripe_customer_id,
+            _key = "stripeCustomerId"
+            stripe_customer_id = _d.get(_key, UNSET)
+            if stripe_customer_id is not None and stripe_customer_id is not UNSET:
+                if type(stripe_customer_id) is not str:
+                    raise _types.expected("a string", stripe_customer_id)
+
+        except Exception as _exc:
+            raise _types.field_error(cls, _key, _exc) from None
+        _model = cls(
+            external_id,
+            country,
+            email,
+            name,
+            avatar,
+            stripe_customer_id,
         )
-
-        create_customer_body.additional_properties = d
-        return create_customer_body
+        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+            _model.additional_properties = {
+                k: v for k, v in _d.items() if k not in _KNOWN
+            }
+        return _model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -181,51 +124,15 @@ class CreateCustomerBody:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
-    if not TYPE_CHECKING:
-        __getattr__ = read_later(
-            {},
-            "additional_properties",
-            frozenset(
-                {
-                    "externalId",
-                    "country",
-                    "email",
-                    "name",
-                    "avatar",
-                    "stripeCustomerId",
-                }
-            ),
-        )
 
-    @classmethod
-    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks; nested models and
-        additional_properties built on first access (see types.read_later)."""
-        self = new_instance(cls)
-        self._json = d
-        external_id = d["externalId"]
-        self.external_id = external_id
-
-        country = d["country"]
-        self.country = country
-
-        email = d.get("email", UNSET)
-        self.email = email
-
-        name = d.get("name", UNSET)
-        self.name = name
-
-        avatar = d.get("avatar", UNSET)
-        self.avatar = avatar
-
-        stripe_customer_id = d.get("stripeCustomerId", UNSET)
-        self.stripe_customer_id = stripe_customer_id
-
-        return self
-
-    @staticmethod
-    def _check(d: dict[str, Any]) -> None:
-        """Raises what _from_json would raise for `d`, building nothing."""
-        external_id = d["externalId"]
-
-        country = d["country"]
+#: the keys the spec names (any other is kept in additional_properties)
+_KNOWN = frozenset(
+    {
+        "externalId",
+        "country",
+        "email",
+        "name",
+        "avatar",
+        "stripeCustomerId",
+    }
+)

@@ -1,193 +1,131 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
-from ..models.discount_type import DiscountType
-from ..types import (
-    UNSET,
-    Unset,
-    model_eq,
-    model_getstate,
-    model_repr,
-    model_setstate,
-    new_instance,
-    read_later,
-)
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CustomerDiscount")
+from .. import types as _types
+from .discount_type import DiscountType
 
 
+@_attrs_define
 class CustomerDiscount:
-    """
+    """A model of the API's answers: an absent field reads as None.
+
     Attributes:
         id (str): `disc_...`
         amount (float):
         type_ (DiscountType):
         max_duration (float | None): Months the discount lasts; null for ever.
-        coupon_id (None | str):
-        coupon_test_id (None | str):
-        description (None | str):
-        partners_count (float | None):
+        coupon_id (str | None):
+        coupon_test_id (str | None):
+        description (str | None, optional):
+        partners_count (float | None, optional):
     """
 
     id: str
     amount: float
     type_: DiscountType
     max_duration: float | None
-    coupon_id: None | str
-    coupon_test_id: None | str
-    description: None | str
-    partners_count: float | None
-    additional_properties: dict[str, Any]
-
-    __slots__ = (
-        "id",
-        "amount",
-        "type_",
-        "max_duration",
-        "coupon_id",
-        "coupon_test_id",
-        "description",
-        "partners_count",
-        "additional_properties",
-        "_json",
-        "__weakref__",
-    )
-    __match_args__ = (
-        "id",
-        "amount",
-        "type_",
-        "max_duration",
-        "coupon_id",
-        "coupon_test_id",
-        "description",
-        "partners_count",
-    )
-    _fields = (
-        "id",
-        "amount",
-        "type_",
-        "max_duration",
-        "coupon_id",
-        "coupon_test_id",
-        "description",
-        "partners_count",
-        "additional_properties",
-    )
-
-    def __init__(
-        self,
-        id: str,
-        amount: float,
-        type_: DiscountType,
-        max_duration: float | None,
-        coupon_id: None | str,
-        coupon_test_id: None | str,
-        description: None | str = None,
-        partners_count: float | None = None,
-    ) -> None:
-        self.id = id
-        self.amount = amount
-        self.type_ = type_
-        self.max_duration = max_duration
-        self.coupon_id = coupon_id
-        self.coupon_test_id = coupon_test_id
-        self.description = description
-        self.partners_count = partners_count
-        self.additional_properties = {}
-
-    __repr__ = model_repr
-    __eq__ = model_eq
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
-    __getstate__ = model_getstate
-    __setstate__ = model_setstate
+    coupon_id: str | None
+    coupon_test_id: str | None
+    description: str | None = None
+    partners_count: float | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        amount = self.amount
-
-        type_ = self.type_.value
-
-        max_duration: float | None
-        max_duration = self.max_duration
-
-        coupon_id: None | str
-        coupon_id = self.coupon_id
-
-        coupon_test_id: None | str
-        coupon_test_id = self.coupon_test_id
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        partners_count: float | None | Unset
-        if isinstance(self.partners_count, Unset):
-            partners_count = UNSET
-        else:
-            partners_count = self.partners_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "amount": amount,
-                "type": type_,
-                "maxDuration": max_duration,
-                "couponId": coupon_id,
-                "couponTestId": coupon_test_id,
-            }
+        """The JSON object of this model (what is sent, or what was received)."""
+        _out: dict[str, Any] = dict(self.additional_properties)
+        _out["id"] = self.id
+        _out["amount"] = self.amount
+        _out["type"] = (
+            self.type_.value if isinstance(self.type_, DiscountType) else self.type_
         )
-        if description is not UNSET:
-            field_dict["description"] = description
-        if partners_count is not UNSET:
-            field_dict["partnersCount"] = partners_count
-
-        return field_dict
+        _out["maxDuration"] = self.max_duration
+        _out["couponId"] = self.coupon_id
+        _out["couponTestId"] = self.coupon_test_id
+        _out["description"] = self.description
+        _out["partnersCount"] = self.partners_count
+        return _out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
-            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
-        if type(id) is not str:
-            raise TypeError("id must be a string")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A ``CustomerDiscount`` from its JSON object; ``src_dict`` is read, not changed.
 
-        amount = d.pop("amount")
+        Raises ``FieldTypeError`` (a ``TypeError``) or ``FieldValueError`` (a
+        ``ValueError``) naming the path to a missing or bad value.
+        """
+        _d = src_dict
+        if type(_d) is not dict and not isinstance(_d, Mapping):
+            raise _types.not_an_object(cls, _d)
+        _key = None
+        try:
+            _key = "id"
+            id = _d[_key]
+            if type(id) is not str:
+                raise _types.expected("a string", id)
 
-        type_ = DiscountType._value2member_map_.get(
-            _value := d.pop("type")
-        ) or DiscountType(_value)
+            _key = "amount"
+            amount = _d[_key]
+            if type(amount) is not float and type(amount) is not int:
+                raise _types.expected("a number", amount)
 
-        max_duration = d.pop("maxDuration")
+            _key = "type"
+            type_ = _d[_key]
+            type_ = DiscountType._value2member_map_.get(type_) or DiscountType(type_)
 
-        coupon_id = d.pop("couponId")
+            _key = "maxDuration"
+            max_duration = _d[_key]
+            if max_duration is not None:
+                if type(max_duration) is not float and type(max_duration) is not int:
+                    raise _types.expected("a number", max_duration)
 
-        coupon_test_id = d.pop("couponTestId")
+            _key = "couponId"
+            coupon_id = _d[_key]
+            if coupon_id is not None:
+                if type(coupon_id) is not str:
+                    raise _types.expected("a string", coupon_id)
 
-        description = d.pop("description", None)
+            _key = "couponTestId"
+            coupon_test_id = _d[_key]
+            if coupon_test_id is not None:
+                if type(coupon_test_id) is not str:
+                    raise _types.expected("a string", coupon_test_id)
 
-        partners_count = d.pop("partnersCount", None)
+            _key = "description"
+            description = _d.get(_key)
+            if description is not None:
+                if type(description) is not str:
+                    raise _types.expected("a string", description)
 
-        customer_discount = cls(
-            id=id,
-            amount=amount,
-            type_=type_,
-            max_duration=max_duration,
-            coupon_id=coupon_id,
-            coupon_test_id=coupon_test_id,
-            description=description,
-            partners_count=partners_count,
+            _key = "partnersCount"
+            partners_count = _d.get(_key)
+            if partners_count is not None:
+                if (
+                    type(partners_count) is not float
+                    and type(partners_count) is not int
+                ):
+                    raise _types.expected("a number", partners_count)
+
+        except Exception as _exc:
+            raise _types.field_error(cls, _key, _exc) from None
+        _model = cls(
+            id,
+            amount,
+            type_,
+            max_duration,
+            coupon_id,
+            coupon_test_id,
+            description,
+            partners_count,
         )
-
-        customer_discount.additional_properties = d
-        return customer_discount
+        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+            _model.additional_properties = {
+                k: v for k, v in _d.items() if k not in _KNOWN
+            }
+        return _model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -205,76 +143,17 @@ class CustomerDiscount:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
-    if not TYPE_CHECKING:
-        __getattr__ = read_later(
-            {},
-            "additional_properties",
-            frozenset(
-                {
-                    "id",
-                    "amount",
-                    "type",
-                    "maxDuration",
-                    "couponId",
-                    "couponTestId",
-                    "description",
-                    "partnersCount",
-                }
-            ),
-        )
 
-    @classmethod
-    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks; nested models and
-        additional_properties built on first access (see types.read_later)."""
-        self = new_instance(cls)
-        self._json = d
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
-        self.id = id
-
-        amount = d["amount"]
-        self.amount = amount
-
-        type_ = DiscountType._value2member_map_.get(
-            _value := d["type"]
-        ) or DiscountType(_value)
-
-        self.type_ = type_
-
-        max_duration = d["maxDuration"]
-        self.max_duration = max_duration
-
-        coupon_id = d["couponId"]
-        self.coupon_id = coupon_id
-
-        coupon_test_id = d["couponTestId"]
-        self.coupon_test_id = coupon_test_id
-
-        description = d.get("description")
-        self.description = description
-
-        partners_count = d.get("partnersCount")
-        self.partners_count = partners_count
-
-        return self
-
-    @staticmethod
-    def _check(d: dict[str, Any]) -> None:
-        """Raises what _from_json would raise for `d`, building nothing."""
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
-
-        amount = d["amount"]
-
-        type_ = DiscountType._value2member_map_.get(
-            _value := d["type"]
-        ) or DiscountType(_value)
-
-        max_duration = d["maxDuration"]
-
-        coupon_id = d["couponId"]
-
-        coupon_test_id = d["couponTestId"]
+#: the keys the spec names (any other is kept in additional_properties)
+_KNOWN = frozenset(
+    {
+        "id",
+        "amount",
+        "type",
+        "maxDuration",
+        "couponId",
+        "couponTestId",
+        "description",
+        "partnersCount",
+    }
+)

@@ -1,29 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
-from ..types import (
-    model_eq,
-    model_getstate,
-    model_repr,
-    model_setstate,
-    new_instance,
-    read_later,
-)
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CustomerLink")
+from .. import types as _types
 
 
+@_attrs_define
 class CustomerLink:
-    """
+    """A model of the API's answers: an absent field reads as None.
+
     Attributes:
         id (str): `link_...`
         domain (str):
         key (str):
         short_link (str):
         url (str):
-        program_id (None | str):
+        program_id (str | None):
     """
 
     id: str
@@ -31,128 +27,78 @@ class CustomerLink:
     key: str
     short_link: str
     url: str
-    program_id: None | str
-    additional_properties: dict[str, Any]
-
-    __slots__ = (
-        "id",
-        "domain",
-        "key",
-        "short_link",
-        "url",
-        "program_id",
-        "additional_properties",
-        "_json",
-        "__weakref__",
-    )
-    __match_args__ = (
-        "id",
-        "domain",
-        "key",
-        "short_link",
-        "url",
-        "program_id",
-    )
-    _fields = (
-        "id",
-        "domain",
-        "key",
-        "short_link",
-        "url",
-        "program_id",
-        "additional_properties",
-    )
-
-    def __init__(
-        self,
-        id: str,
-        domain: str,
-        key: str,
-        short_link: str,
-        url: str,
-        program_id: None | str,
-    ) -> None:
-        self.id = id
-        self.domain = domain
-        self.key = key
-        self.short_link = short_link
-        self.url = url
-        self.program_id = program_id
-        self.additional_properties = {}
-
-    __repr__ = model_repr
-    __eq__ = model_eq
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
-    __getstate__ = model_getstate
-    __setstate__ = model_setstate
+    program_id: str | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        domain = self.domain
-
-        key = self.key
-
-        short_link = self.short_link
-
-        url = self.url
-
-        program_id: None | str
-        program_id = self.program_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "domain": domain,
-                "key": key,
-                "shortLink": short_link,
-                "url": url,
-                "programId": program_id,
-            }
-        )
-
-        return field_dict
+        """The JSON object of this model (what is sent, or what was received)."""
+        _out: dict[str, Any] = dict(self.additional_properties)
+        _out["id"] = self.id
+        _out["domain"] = self.domain
+        _out["key"] = self.key
+        _out["shortLink"] = self.short_link
+        _out["url"] = self.url
+        _out["programId"] = self.program_id
+        return _out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
-            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
-        if type(id) is not str:
-            raise TypeError("id must be a string")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A ``CustomerLink`` from its JSON object; ``src_dict`` is read, not changed.
 
-        domain = d.pop("domain")
-        if type(domain) is not str:
-            raise TypeError("domain must be a string")
+        Raises ``FieldTypeError`` (a ``TypeError``) or ``FieldValueError`` (a
+        ``ValueError``) naming the path to a missing or bad value.
+        """
+        _d = src_dict
+        if type(_d) is not dict and not isinstance(_d, Mapping):
+            raise _types.not_an_object(cls, _d)
+        _key = None
+        try:
+            _key = "id"
+            id = _d[_key]
+            if type(id) is not str:
+                raise _types.expected("a string", id)
 
-        key = d.pop("key")
-        if type(key) is not str:
-            raise TypeError("key must be a string")
+            _key = "domain"
+            domain = _d[_key]
+            if type(domain) is not str:
+                raise _types.expected("a string", domain)
 
-        short_link = d.pop("shortLink")
-        if type(short_link) is not str:
-            raise TypeError("shortLink must be a string")
+            _key = "key"
+            key = _d[_key]
+            if type(key) is not str:
+                raise _types.expected("a string", key)
 
-        url = d.pop("url")
-        if type(url) is not str:
-            raise TypeError("url must be a string")
+            _key = "shortLink"
+            short_link = _d[_key]
+            if type(short_link) is not str:
+                raise _types.expected("a string", short_link)
 
-        program_id = d.pop("programId")
+            _key = "url"
+            url = _d[_key]
+            if type(url) is not str:
+                raise _types.expected("a string", url)
 
-        customer_link = cls(
-            id=id,
-            domain=domain,
-            key=key,
-            short_link=short_link,
-            url=url,
-            program_id=program_id,
+            _key = "programId"
+            program_id = _d[_key]
+            if program_id is not None:
+                if type(program_id) is not str:
+                    raise _types.expected("a string", program_id)
+
+        except Exception as _exc:
+            raise _types.field_error(cls, _key, _exc) from None
+        _model = cls(
+            id,
+            domain,
+            key,
+            short_link,
+            url,
+            program_id,
         )
-
-        customer_link.additional_properties = d
-        return customer_link
+        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+            _model.additional_properties = {
+                k: v for k, v in _d.items() if k not in _KNOWN
+            }
+        return _model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -170,79 +116,15 @@ class CustomerLink:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
-    if not TYPE_CHECKING:
-        __getattr__ = read_later(
-            {},
-            "additional_properties",
-            frozenset(
-                {
-                    "id",
-                    "domain",
-                    "key",
-                    "shortLink",
-                    "url",
-                    "programId",
-                }
-            ),
-        )
 
-    @classmethod
-    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks; nested models and
-        additional_properties built on first access (see types.read_later)."""
-        self = new_instance(cls)
-        self._json = d
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
-        self.id = id
-
-        domain = d["domain"]
-        if type(domain) is not str:
-            raise TypeError("domain must be a string")
-        self.domain = domain
-
-        key = d["key"]
-        if type(key) is not str:
-            raise TypeError("key must be a string")
-        self.key = key
-
-        short_link = d["shortLink"]
-        if type(short_link) is not str:
-            raise TypeError("shortLink must be a string")
-        self.short_link = short_link
-
-        url = d["url"]
-        if type(url) is not str:
-            raise TypeError("url must be a string")
-        self.url = url
-
-        program_id = d["programId"]
-        self.program_id = program_id
-
-        return self
-
-    @staticmethod
-    def _check(d: dict[str, Any]) -> None:
-        """Raises what _from_json would raise for `d`, building nothing."""
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
-
-        domain = d["domain"]
-        if type(domain) is not str:
-            raise TypeError("domain must be a string")
-
-        key = d["key"]
-        if type(key) is not str:
-            raise TypeError("key must be a string")
-
-        short_link = d["shortLink"]
-        if type(short_link) is not str:
-            raise TypeError("shortLink must be a string")
-
-        url = d["url"]
-        if type(url) is not str:
-            raise TypeError("url must be a string")
-
-        program_id = d["programId"]
+#: the keys the spec names (any other is kept in additional_properties)
+_KNOWN = frozenset(
+    {
+        "id",
+        "domain",
+        "key",
+        "shortLink",
+        "url",
+        "programId",
+    }
+)

@@ -1,127 +1,87 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
-from ..types import (
-    model_eq,
-    model_getstate,
-    model_repr,
-    model_setstate,
-    new_instance,
-    read_later,
-)
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CustomerPartner")
+from .. import types as _types
 
 
+@_attrs_define
 class CustomerPartner:
-    """
+    """A model of the API's answers: an absent field reads as None.
+
     Attributes:
         id (str): `pn_...`
         name (str):
-        email (None | str):
-        image (None | str):
+        email (str | None):
+        image (str | None):
     """
 
     id: str
     name: str
-    email: None | str
-    image: None | str
-    additional_properties: dict[str, Any]
-
-    __slots__ = (
-        "id",
-        "name",
-        "email",
-        "image",
-        "additional_properties",
-        "_json",
-        "__weakref__",
-    )
-    __match_args__ = (
-        "id",
-        "name",
-        "email",
-        "image",
-    )
-    _fields = (
-        "id",
-        "name",
-        "email",
-        "image",
-        "additional_properties",
-    )
-
-    def __init__(
-        self,
-        id: str,
-        name: str,
-        email: None | str,
-        image: None | str,
-    ) -> None:
-        self.id = id
-        self.name = name
-        self.email = email
-        self.image = image
-        self.additional_properties = {}
-
-    __repr__ = model_repr
-    __eq__ = model_eq
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
-    __getstate__ = model_getstate
-    __setstate__ = model_setstate
+    email: str | None
+    image: str | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        email: None | str
-        email = self.email
-
-        image: None | str
-        image = self.image
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "email": email,
-                "image": image,
-            }
-        )
-
-        return field_dict
+        """The JSON object of this model (what is sent, or what was received)."""
+        _out: dict[str, Any] = dict(self.additional_properties)
+        _out["id"] = self.id
+        _out["name"] = self.name
+        _out["email"] = self.email
+        _out["image"] = self.image
+        return _out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
-            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
-        if type(id) is not str:
-            raise TypeError("id must be a string")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A ``CustomerPartner`` from its JSON object; ``src_dict`` is read, not changed.
 
-        name = d.pop("name")
-        if type(name) is not str:
-            raise TypeError("name must be a string")
+        Raises ``FieldTypeError`` (a ``TypeError``) or ``FieldValueError`` (a
+        ``ValueError``) naming the path to a missing or bad value.
+        """
+        _d = src_dict
+        if type(_d) is not dict and not isinstance(_d, Mapping):
+            raise _types.not_an_object(cls, _d)
+        _key = None
+        try:
+            _key = "id"
+            id = _d[_key]
+            if type(id) is not str:
+                raise _types.expected("a string", id)
 
-        email = d.pop("email")
+            _key = "name"
+            name = _d[_key]
+            if type(name) is not str:
+                raise _types.expected("a string", name)
 
-        image = d.pop("image")
+            _key = "email"
+            email = _d[_key]
+            if email is not None:
+                if type(email) is not str:
+                    raise _types.expected("a string", email)
 
-        customer_partner = cls(
-            id=id,
-            name=name,
-            email=email,
-            image=image,
+            _key = "image"
+            image = _d[_key]
+            if image is not None:
+                if type(image) is not str:
+                    raise _types.expected("a string", image)
+
+        except Exception as _exc:
+            raise _types.field_error(cls, _key, _exc) from None
+        _model = cls(
+            id,
+            name,
+            email,
+            image,
         )
-
-        customer_partner.additional_properties = d
-        return customer_partner
+        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+            _model.additional_properties = {
+                k: v for k, v in _d.items() if k not in _KNOWN
+            }
+        return _model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -139,55 +99,13 @@ class CustomerPartner:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
-    if not TYPE_CHECKING:
-        __getattr__ = read_later(
-            {},
-            "additional_properties",
-            frozenset(
-                {
-                    "id",
-                    "name",
-                    "email",
-                    "image",
-                }
-            ),
-        )
 
-    @classmethod
-    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks; nested models and
-        additional_properties built on first access (see types.read_later)."""
-        self = new_instance(cls)
-        self._json = d
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
-        self.id = id
-
-        name = d["name"]
-        if type(name) is not str:
-            raise TypeError("name must be a string")
-        self.name = name
-
-        email = d["email"]
-        self.email = email
-
-        image = d["image"]
-        self.image = image
-
-        return self
-
-    @staticmethod
-    def _check(d: dict[str, Any]) -> None:
-        """Raises what _from_json would raise for `d`, building nothing."""
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
-
-        name = d["name"]
-        if type(name) is not str:
-            raise TypeError("name must be a string")
-
-        email = d["email"]
-
-        image = d["image"]
+#: the keys the spec names (any other is kept in additional_properties)
+_KNOWN = frozenset(
+    {
+        "id",
+        "name",
+        "email",
+        "image",
+    }
+)

@@ -1,77 +1,58 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
-from ..types import (
-    model_eq,
-    model_getstate,
-    model_repr,
-    model_setstate,
-    new_instance,
-    read_later,
-)
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="DeletedCustomer")
+from .. import types as _types
 
 
+@_attrs_define
 class DeletedCustomer:
-    """
+    """A model of the API's answers: an absent field reads as None.
+
     Attributes:
         id (str): The Dub id of the deleted customer, even when deleted by `ext_` id.
     """
 
     id: str
-    additional_properties: dict[str, Any]
-
-    __slots__ = ("id", "additional_properties", "_json", "__weakref__")
-    __match_args__ = ("id",)
-    _fields = (
-        "id",
-        "additional_properties",
-    )
-
-    def __init__(
-        self,
-        id: str,
-    ) -> None:
-        self.id = id
-        self.additional_properties = {}
-
-    __repr__ = model_repr
-    __eq__ = model_eq
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
-    __getstate__ = model_getstate
-    __setstate__ = model_setstate
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-
-        return field_dict
+        """The JSON object of this model (what is sent, or what was received)."""
+        _out: dict[str, Any] = dict(self.additional_properties)
+        _out["id"] = self.id
+        return _out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
-            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        id = d.pop("id")
-        if type(id) is not str:
-            raise TypeError("id must be a string")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A ``DeletedCustomer`` from its JSON object; ``src_dict`` is read, not changed.
 
-        deleted_customer = cls(
-            id=id,
+        Raises ``FieldTypeError`` (a ``TypeError``) or ``FieldValueError`` (a
+        ``ValueError``) naming the path to a missing or bad value.
+        """
+        _d = src_dict
+        if type(_d) is not dict and not isinstance(_d, Mapping):
+            raise _types.not_an_object(cls, _d)
+        _key = None
+        try:
+            _key = "id"
+            id = _d[_key]
+            if type(id) is not str:
+                raise _types.expected("a string", id)
+
+        except Exception as _exc:
+            raise _types.field_error(cls, _key, _exc) from None
+        _model = cls(
+            id,
         )
-
-        deleted_customer.additional_properties = d
-        return deleted_customer
+        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+            _model.additional_properties = {
+                k: v for k, v in _d.items() if k not in _KNOWN
+            }
+        return _model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -89,33 +70,10 @@ class DeletedCustomer:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
-    if not TYPE_CHECKING:
-        __getattr__ = read_later(
-            {},
-            "additional_properties",
-            frozenset(
-                {
-                    "id",
-                }
-            ),
-        )
 
-    @classmethod
-    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks; nested models and
-        additional_properties built on first access (see types.read_later)."""
-        self = new_instance(cls)
-        self._json = d
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
-        self.id = id
-
-        return self
-
-    @staticmethod
-    def _check(d: dict[str, Any]) -> None:
-        """Raises what _from_json would raise for `d`, building nothing."""
-        id = d["id"]
-        if type(id) is not str:
-            raise TypeError("id must be a string")
+#: the keys the spec names (any other is kept in additional_properties)
+_KNOWN = frozenset(
+    {
+        "id",
+    }
+)

@@ -1,81 +1,59 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
-from ..types import (
-    model_eq,
-    model_getstate,
-    model_repr,
-    model_setstate,
-    new_instance,
-    read_later,
-)
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.error_detail import ErrorDetail
+from .. import types as _types
 
 
-T = TypeVar("T", bound="ErrorResponse")
-
-
+@_attrs_define
 class ErrorResponse:
-    """
+    """A model of the API's answers: an absent field reads as None.
+
     Attributes:
         error (ErrorDetail):
     """
 
     error: ErrorDetail
-    additional_properties: dict[str, Any]
-
-    __slots__ = ("error", "additional_properties", "_json", "__weakref__")
-    __match_args__ = ("error",)
-    _fields = (
-        "error",
-        "additional_properties",
-    )
-
-    def __init__(
-        self,
-        error: ErrorDetail,
-    ) -> None:
-        self.error = error
-        self.additional_properties = {}
-
-    __repr__ = model_repr
-    __eq__ = model_eq
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
-    __getstate__ = model_getstate
-    __setstate__ = model_setstate
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
-        error = self.error.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "error": error,
-            }
+        """The JSON object of this model (what is sent, or what was received)."""
+        _out: dict[str, Any] = dict(self.additional_properties)
+        _out["error"] = (
+            self.error.to_dict() if isinstance(self.error, ErrorDetail) else self.error
         )
-
-        return field_dict
+        return _out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A ``ErrorResponse`` from its JSON object; ``src_dict`` is read, not changed.
 
-        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
-            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        error = ErrorDetail.from_dict(d.pop("error"))
+        Raises ``FieldTypeError`` (a ``TypeError``) or ``FieldValueError`` (a
+        ``ValueError``) naming the path to a missing or bad value.
+        """
+        _d = src_dict
+        if type(_d) is not dict and not isinstance(_d, Mapping):
+            raise _types.not_an_object(cls, _d)
+        _key = None
+        try:
+            _key = "error"
+            error = _d[_key]
+            error = ErrorDetail.from_dict(error)
 
-        error_response = cls(
-            error=error,
+        except Exception as _exc:
+            raise _types.field_error(cls, _key, _exc) from None
+        _model = cls(
+            error,
         )
-
-        error_response.additional_properties = d
-        return error_response
+        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+            _model.additional_properties = {
+                k: v for k, v in _d.items() if k not in _KNOWN
+            }
+        return _model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -93,42 +71,13 @@ class ErrorResponse:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
-    if not TYPE_CHECKING:
-        __getattr__ = read_later(
-            {
-                "error": ("error", None, lambda value: ErrorDetail._from_json(value)),
-            },
-            "additional_properties",
-            frozenset(
-                {
-                    "error",
-                }
-            ),
-        )
 
-    @classmethod
-    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks; nested models and
-        additional_properties built on first access (see types.read_later)."""
-        self = new_instance(cls)
-        self._json = d
-        _error_raw = d["error"]
-        if type(_error_raw) is dict:
-            ErrorDetail._check(_error_raw)
-        else:
-            raise TypeError(f"error: unexpected {type(_error_raw).__name__}")
+#: the keys the spec names (any other is kept in additional_properties)
+_KNOWN = frozenset(
+    {
+        "error",
+    }
+)
 
-        return self
-
-    @staticmethod
-    def _check(d: dict[str, Any]) -> None:
-        """Raises what _from_json would raise for `d`, building nothing."""
-        _error_raw = d["error"]
-        if type(_error_raw) is dict:
-            ErrorDetail._check(_error_raw)
-        else:
-            raise TypeError(f"error: unexpected {type(_error_raw).__name__}")
-
-
-# Imported after the class so that models referring to each other still load.
-from ..models.error_detail import ErrorDetail  # noqa: E402
+# Imported after the class, so that models that refer to each other still load.
+from .error_detail import ErrorDetail  # noqa: E402

@@ -2,209 +2,142 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
-from ..types import (
-    UNSET,
-    Unset,
-    fromisoformat,
-    model_eq,
-    model_getstate,
-    model_repr,
-    model_setstate,
-    naive_datetime,
-    new_instance,
-    read_later,
-)
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="UpdateCustomerBody")
+from .. import types as _types
+from ..types import UNSET, Unset
 
 
+@_attrs_define
 class UpdateCustomerBody:
     """Every field is optional; only the fields sent change. null clears a nullable field.
 
+    A request body: a field left UNSET is not sent; None sends null.
+
     Attributes:
-        email (None | str | Unset):
-        name (None | str | Unset):
-        avatar (None | str | Unset):
-        external_id (str | Unset):
-        stripe_customer_id (None | str | Unset):
-        country (str | Unset): Accepted, currently not stored by the server.
-        subscription_canceled_at (datetime.datetime | None | Unset):
+        email (str | None, optional):
+        name (str | None, optional):
+        avatar (str | None, optional):
+        external_id (str, optional):
+        stripe_customer_id (str | None, optional):
+        country (str, optional): Accepted, currently not stored by the server.
+        subscription_canceled_at (datetime.datetime | None, optional):
     """
 
-    email: None | str | Unset
-    name: None | str | Unset
-    avatar: None | str | Unset
-    external_id: str | Unset
-    stripe_customer_id: None | str | Unset
-    country: str | Unset
-    subscription_canceled_at: datetime.datetime | None | Unset
-    additional_properties: dict[str, Any]
-
-    __slots__ = (
-        "email",
-        "name",
-        "avatar",
-        "external_id",
-        "stripe_customer_id",
-        "country",
-        "subscription_canceled_at",
-        "additional_properties",
-        "_json",
-        "__weakref__",
-    )
-    __match_args__ = (
-        "email",
-        "name",
-        "avatar",
-        "external_id",
-        "stripe_customer_id",
-        "country",
-        "subscription_canceled_at",
-    )
-    _fields = (
-        "email",
-        "name",
-        "avatar",
-        "external_id",
-        "stripe_customer_id",
-        "country",
-        "subscription_canceled_at",
-        "additional_properties",
-    )
-
-    def __init__(
-        self,
-        email: None | str | Unset = UNSET,
-        name: None | str | Unset = UNSET,
-        avatar: None | str | Unset = UNSET,
-        external_id: str | Unset = UNSET,
-        stripe_customer_id: None | str | Unset = UNSET,
-        country: str | Unset = UNSET,
-        subscription_canceled_at: datetime.datetime | None | Unset = UNSET,
-    ) -> None:
-        self.email = email
-        self.name = name
-        self.avatar = avatar
-        self.external_id = external_id
-        self.stripe_customer_id = stripe_customer_id
-        self.country = country
-        self.subscription_canceled_at = subscription_canceled_at
-        self.additional_properties = {}
-
-    __repr__ = model_repr
-    __eq__ = model_eq
-    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
-    __getstate__ = model_getstate
-    __setstate__ = model_setstate
+    email: str | None | Unset = UNSET
+    name: str | None | Unset = UNSET
+    avatar: str | None | Unset = UNSET
+    external_id: str | Unset = UNSET
+    stripe_customer_id: str | None | Unset = UNSET
+    country: str | Unset = UNSET
+    subscription_canceled_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email: None | str | Unset
-        if isinstance(self.email, Unset):
-            email = UNSET
-        else:
-            email = self.email
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        avatar: None | str | Unset
-        if isinstance(self.avatar, Unset):
-            avatar = UNSET
-        else:
-            avatar = self.avatar
-
-        external_id = self.external_id
-
-        stripe_customer_id: None | str | Unset
-        if isinstance(self.stripe_customer_id, Unset):
-            stripe_customer_id = UNSET
-        else:
-            stripe_customer_id = self.stripe_customer_id
-
-        country = self.country
-
-        subscription_canceled_at: None | str | Unset
-        if isinstance(self.subscription_canceled_at, Unset):
-            subscription_canceled_at = UNSET
-        elif isinstance(self.subscription_canceled_at, datetime.datetime):
-            subscription_canceled_at = self.subscription_canceled_at.isoformat()
-
-        else:
-            subscription_canceled_at = self.subscription_canceled_at
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if email is not UNSET:
-            field_dict["email"] = email
-        if name is not UNSET:
-            field_dict["name"] = name
-        if avatar is not UNSET:
-            field_dict["avatar"] = avatar
-        if external_id is not UNSET:
-            field_dict["externalId"] = external_id
-        if stripe_customer_id is not UNSET:
-            field_dict["stripeCustomerId"] = stripe_customer_id
-        if country is not UNSET:
-            field_dict["country"] = country
-        if subscription_canceled_at is not UNSET:
-            field_dict["subscriptionCanceledAt"] = subscription_canceled_at
-
-        return field_dict
+        """The JSON object of this model (what is sent, or what was received)."""
+        _out: dict[str, Any] = dict(self.additional_properties)
+        if self.email is not UNSET:
+            _out["email"] = self.email
+        if self.name is not UNSET:
+            _out["name"] = self.name
+        if self.avatar is not UNSET:
+            _out["avatar"] = self.avatar
+        if self.external_id is not UNSET:
+            _out["externalId"] = self.external_id
+        if self.stripe_customer_id is not UNSET:
+            _out["stripeCustomerId"] = self.stripe_customer_id
+        if self.country is not UNSET:
+            _out["country"] = self.country
+        if self.subscription_canceled_at is not UNSET:
+            _out["subscriptionCanceledAt"] = (
+                self.subscription_canceled_at.isoformat()
+                if isinstance(self.subscription_canceled_at, datetime.datetime)
+                else self.subscription_canceled_at
+            )
+        return _out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):  # dict('') would be an empty object
-            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
-        d = dict(src_dict)
-        email = d.pop("email", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A ``UpdateCustomerBody`` from its JSON object; ``src_dict`` is read, not changed.
 
-        name = d.pop("name", UNSET)
+        Raises ``FieldTypeError`` (a ``TypeError``) or ``FieldValueError`` (a
+        ``ValueError``) naming the path to a missing or bad value.
+        """
+        _d = src_dict
+        if type(_d) is not dict and not isinstance(_d, Mapping):
+            raise _types.not_an_object(cls, _d)
+        _key = None
+        try:
+            _key = "email"
+            email = _d.get(_key, UNSET)
+            if email is not None and email is not UNSET:
+                if type(email) is not str:
+                    raise _types.expected("a string", email)
 
-        avatar = d.pop("avatar", UNSET)
+            _key = "name"
+            name = _d.get(_key, UNSET)
+            if name is not None and name is not UNSET:
+                if type(name) is not str:
+                    raise _types.expected("a string", name)
 
-        external_id = d.pop("externalId", UNSET)
+            _key = "avatar"
+            avatar = _d.get(_key, UNSET)
+            if avatar is not None and avatar is not UNSET:
+                if type(avatar) is not str:
+                    raise _types.expected("a string", avatar)
 
-        stripe_customer_id = d.pop("stripeCustomerId", UNSET)
+            _key = "externalId"
+            external_id = _d.get(_key, UNSET)
+            if external_id is not UNSET:
+                if type(external_id) is not str:
+                    raise _types.expected("a string", external_id)
 
-        country = d.pop("country", UNSET)
+            _key = "stripeCustomerId"
+            stripe_customer_id = _d.get(_key, UNSET)
+            if stripe_customer_id is not None and stripe_customer_id is not UNSET:
+                if type(stripe_customer_id) is not str:
+                    raise _types.expected("a string", stripe_customer_id)
 
-        _subscription_canceled_at_raw = d.pop("subscriptionCanceledAt", UNSET)
-        if _subscription_canceled_at_raw is None:
-            subscription_canceled_at = None
-        elif isinstance(_subscription_canceled_at_raw, Unset):
-            subscription_canceled_at = UNSET
-        elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = (
-                _moment
-                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
-                is not None
-                else naive_datetime(_moment)
-            )
+            _key = "country"
+            country = _d.get(_key, UNSET)
+            if country is not UNSET:
+                if type(country) is not str:
+                    raise _types.expected("a string", country)
 
-            subscription_canceled_at = subscription_canceled_at_type_0
-        else:
-            raise TypeError(
-                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
-            )
+            _key = "subscriptionCanceledAt"
+            subscription_canceled_at = _d.get(_key, UNSET)
+            if (
+                subscription_canceled_at is not None
+                and subscription_canceled_at is not UNSET
+            ):
+                subscription_canceled_at = (
+                    _moment
+                    if (
+                        _moment := _types.fromisoformat(subscription_canceled_at)
+                    ).tzinfo
+                    is not None
+                    else _types.naive_datetime(_moment)
+                )
 
-        update_customer_body = cls(
-            email=email,
-            name=name,
-            avatar=avatar,
-            external_id=external_id,
-            stripe_customer_id=stripe_customer_id,
-            country=country,
-            subscription_canceled_at=subscription_canceled_at,
+        except Exception as _exc:
+            raise _types.field_error(cls, _key, _exc) from None
+        _model = cls(
+            email,
+            name,
+            avatar,
+            external_id,
+            stripe_customer_id,
+            country,
+            subscription_canceled_at,
         )
-
-        update_customer_body.additional_properties = d
-        return update_customer_body
+        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+            _model.additional_properties = {
+                k: v for k, v in _d.items() if k not in _KNOWN
+            }
+        return _model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -222,93 +155,16 @@ class UpdateCustomerBody:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
-    if not TYPE_CHECKING:
-        __getattr__ = read_later(
-            {},
-            "additional_properties",
-            frozenset(
-                {
-                    "email",
-                    "name",
-                    "avatar",
-                    "externalId",
-                    "stripeCustomerId",
-                    "country",
-                    "subscriptionCanceledAt",
-                }
-            ),
-        )
 
-    @classmethod
-    def _from_json(cls: type[T], d: dict[str, Any]) -> T:
-        """from_dict for a dict nobody else holds: the same checks; nested models and
-        additional_properties built on first access (see types.read_later)."""
-        self = new_instance(cls)
-        self._json = d
-        if type(d) is not dict:
-            raise TypeError(f"expected a JSON object, got {type(d).__name__}")
-        email = d.get("email", UNSET)
-        self.email = email
-
-        name = d.get("name", UNSET)
-        self.name = name
-
-        avatar = d.get("avatar", UNSET)
-        self.avatar = avatar
-
-        external_id = d.get("externalId", UNSET)
-        self.external_id = external_id
-
-        stripe_customer_id = d.get("stripeCustomerId", UNSET)
-        self.stripe_customer_id = stripe_customer_id
-
-        country = d.get("country", UNSET)
-        self.country = country
-
-        _subscription_canceled_at_raw = d.get("subscriptionCanceledAt", UNSET)
-        if _subscription_canceled_at_raw is None:
-            subscription_canceled_at = None
-        elif isinstance(_subscription_canceled_at_raw, Unset):
-            subscription_canceled_at = UNSET
-        elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = (
-                _moment
-                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
-                is not None
-                else naive_datetime(_moment)
-            )
-
-            subscription_canceled_at = subscription_canceled_at_type_0
-        else:
-            raise TypeError(
-                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
-            )
-
-        self.subscription_canceled_at = subscription_canceled_at
-
-        return self
-
-    @staticmethod
-    def _check(d: dict[str, Any]) -> None:
-        """Raises what _from_json would raise for `d`, building nothing."""
-        if type(d) is not dict:
-            raise TypeError(f"expected a JSON object, got {type(d).__name__}")
-
-        _subscription_canceled_at_raw = d.get("subscriptionCanceledAt", UNSET)
-        if _subscription_canceled_at_raw is None:
-            subscription_canceled_at = None
-        elif isinstance(_subscription_canceled_at_raw, Unset):
-            subscription_canceled_at = UNSET
-        elif isinstance(_subscription_canceled_at_raw, str):
-            subscription_canceled_at_type_0 = (
-                _moment
-                if (_moment := fromisoformat(_subscription_canceled_at_raw)).tzinfo
-                is not None
-                else naive_datetime(_moment)
-            )
-
-            subscription_canceled_at = subscription_canceled_at_type_0
-        else:
-            raise TypeError(
-                f"subscription_canceled_at: unexpected {type(_subscription_canceled_at_raw).__name__}"
-            )
+#: the keys the spec names (any other is kept in additional_properties)
+_KNOWN = frozenset(
+    {
+        "email",
+        "name",
+        "avatar",
+        "externalId",
+        "stripeCustomerId",
+        "country",
+        "subscriptionCanceledAt",
+    }
+)

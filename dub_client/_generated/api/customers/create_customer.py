@@ -8,7 +8,7 @@ Generated from openapi.yaml by ``make generate``; do not edit.
 
 from typing import TYPE_CHECKING, Any, Required, TypedDict
 
-from ...._operation import Operation, Param, RequestOptions, parse_object
+from ...._operation import Operation, Param, RequestOptions
 from ...models.create_customer_body import CreateCustomerBody
 from ...models.customer import Customer
 
@@ -47,7 +47,7 @@ OPERATION: Operation[Customer] = Operation(
     method="POST",
     path="/customers",
     params=(),
-    parse=parse_object(Customer._from_json),
+    parse=Customer.from_dict,
     body=CreateCustomerBody,
     body_fields=(
         Param("external_id", "externalId", "body", "str", required=True),

@@ -8,7 +8,7 @@ Generated from openapi.yaml by ``make generate``; do not edit.
 
 from typing import TYPE_CHECKING, Any, Required, TypedDict
 
-from ...._operation import Operation, Param, RequestOptions, parse_object
+from ...._operation import Operation, Param, RequestOptions
 from ...models.deleted_customer import DeletedCustomer
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ OPERATION: Operation[DeletedCustomer] = Operation(
     method="DELETE",
     path="/customers/{id}",
     params=(Param("id", "id", "path", "str", required=True, min_length=1),),
-    parse=parse_object(DeletedCustomer._from_json),
+    parse=DeletedCustomer.from_dict,
 )
 
 

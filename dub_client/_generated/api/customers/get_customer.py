@@ -7,7 +7,7 @@ Generated from openapi.yaml by ``make generate``; do not edit.
 
 from typing import TYPE_CHECKING, Any, Required, TypedDict
 
-from ...._operation import Operation, Param, RequestOptions, parse_object
+from ...._operation import Operation, Param, RequestOptions
 from ...models.customer import Customer
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ OPERATION: Operation[Customer] = Operation(
         Param("id", "id", "path", "str", required=True, min_length=1),
         Param("include_expanded_fields", "includeExpandedFields", "query", "bool"),
     ),
-    parse=parse_object(Customer._from_json),
+    parse=Customer.from_dict,
 )
 
 

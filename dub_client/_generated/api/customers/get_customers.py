@@ -86,7 +86,7 @@ OPERATION: Operation[list[Customer]] = Operation(
         Param("page", "page", "query", "int", minimum=1, maximum=1000),
         Param("page_size", "pageSize", "query", "int", minimum=1, maximum=100),
     ),
-    parse=parse_list(Customer._from_json),
+    parse=parse_list(Customer.from_dict),
     pagination=Pagination(
         next="starting_after",
         previous="ending_before",

@@ -14,7 +14,6 @@ from ...._operation import (
     Param,
     Readdress,
     RequestOptions,
-    parse_object,
 )
 from ...models.customer import Customer
 from ...models.update_customer_body import UpdateCustomerBody
@@ -66,7 +65,7 @@ OPERATION: Operation[Customer] = Operation(
         Param("id", "id", "path", "str", required=True, min_length=1),
         Param("include_expanded_fields", "includeExpandedFields", "query", "bool"),
     ),
-    parse=parse_object(Customer._from_json),
+    parse=Customer.from_dict,
     body=UpdateCustomerBody,
     body_fields=(
         Param("email", "email", "body", "str", nullable=True),
