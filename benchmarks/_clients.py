@@ -169,3 +169,64 @@ def parse_page(impl: str) -> Callable[[bytes], Any]:
         kind = List[GetCustomersResponseBody]  # noqa: UP006
         return lambda body: unmarshal_json(body.decode("utf-8"), kind)
     raise ValueError(impl)
+
+
+def read_page(impl: str, everything: bool) -> Callable[[Any], int]:
+    """What a program does with a parsed page: read every field of every customer, nested
+    objects included (``everything``), or only ``id`` and ``email``. ``raw`` reads its
+    dicts by wire key, the SDKs their models by attribute; each returns how many values
+    it read, so that no reading is optimised away."""
+    if not everything:
+        if impl == "raw":
+            return lambda page: sum(1 for c in page if c["id"] and c.get("email") is not None)
+        return lambda page: sum(1 for c in page if c.id and c.email is not None)
+    if impl == "raw":
+        from _data import CUSTOMER_KEYS
+
+        def read_dicts(page: Any) -> int:
+            count = 0
+            for customer in page:
+                for key, inner in CUSTOMER_KEYS:
+                    value = customer.get(key)
+                    count += 1
+                    if inner and value is not None:
+                        for name in inner:
+                            value.get(name)
+                            count += 1
+            return count
+
+        return read_dicts
+    # the same walk as the dicts': the customer's fields by name, then the fields of the
+    # three nested objects when present (their classes' fields, looked up once)
+    names: dict[type, tuple[str, ...]] = {}
+    if impl == "ours":
+        import attrs
+
+        def all_fields(cls: type) -> tuple[str, ...]:
+            return tuple(f.name for f in attrs.fields(cls) if f.init)
+    else:
+
+        def all_fields(cls: type) -> tuple[str, ...]:
+            return tuple(cls.model_fields)  # type: ignore[attr-defined]
+
+    nested = frozenset({"link", "partner", "discount"})
+
+    def read_models(page: Any) -> int:
+        count = 0
+        for customer in page:
+            cls = type(customer)
+            fields = names.get(cls) or names.setdefault(cls, all_fields(cls))
+            for name in fields:
+                value = getattr(customer, name)
+                count += 1
+                if name in nested and value is not None:
+                    inner_cls = type(value)
+                    inner = names.get(inner_cls) or names.setdefault(
+                        inner_cls, all_fields(inner_cls)
+                    )
+                    for inner_name in inner:
+                        getattr(value, inner_name)
+                        count += 1
+        return count
+
+    return read_models

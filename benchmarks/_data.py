@@ -89,3 +89,14 @@ def encoded_customers(count: int = TOTAL_CUSTOMERS, *, expanded: bool = False) -
 def expanded_page(size: int = 100) -> bytes:
     """A page of ``size`` customers with link, partner, discount and dates."""
     return page_json(encoded_customers(size, expanded=True))
+
+
+def _keys(value: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (key, tuple(inner) if isinstance(inner, dict) else ()) for key, inner in value.items()
+    )
+
+
+#: Every key of an expanded customer, with the keys of its nested objects: what a
+#: program reading everything reads (``_clients.read_page``, raw httpx).
+CUSTOMER_KEYS = _keys(make_customer(0, expanded=True))

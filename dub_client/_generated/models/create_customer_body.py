@@ -102,7 +102,7 @@ class CreateCustomerBody:
             avatar,
             stripe_customer_id,
         )
-        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+        if not _KNOWN.issuperset(_d):  # usually: no key the spec does not name
             _model.additional_properties = {
                 k: v for k, v in _d.items() if k not in _KNOWN
             }

@@ -49,7 +49,7 @@ class ErrorResponse:
         _model = cls(
             error,
         )
-        if not _d.keys() <= _KNOWN:  # usually: no key the spec does not name
+        if not _KNOWN.issuperset(_d):  # usually: no key the spec does not name
             _model.additional_properties = {
                 k: v for k, v in _d.items() if k not in _KNOWN
             }
