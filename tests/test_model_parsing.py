@@ -21,7 +21,7 @@ from _spec import SPEC, resolve
 from conftest import Recorder, customer_json
 
 from dub_client import Dub, errors, models
-from dub_client._generated.types import FieldError
+from dub_client.models import FieldError
 
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 OBJECTS = sorted(name for name, schema in SCHEMAS.items() if schema.get("type") == "object")
