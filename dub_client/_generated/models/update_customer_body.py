@@ -30,7 +30,8 @@ class UpdateCustomerBody:
         external_id (str | Unset):
         stripe_customer_id (None | str | Unset):
         country (str | Unset): Accepted, currently not stored by the server.
-        subscription_canceled_at (datetime.datetime | None | Unset):
+        subscription_canceled_at (datetime.datetime | None | Unset): Not in Dub's published API document; the live
+            server's update handler ignores it.
     """
 
     email: None | str | Unset
