@@ -19,8 +19,9 @@ Three comparisons come out of these facts:
   less what ``upstream/deviations.yaml`` explains, each deviation with its reason;
 * **the verdict**: the version bump that adopting the changes means.
 
-Exit status: 1 when openapi.yaml differs from upstream in a way no deviation explains,
-2 when a document cannot be read, else 0.
+Exit status: 1 when openapi.yaml differs from upstream in a way no deviation explains
+(with ``--strict``, also when Dub changed anything since the snapshot or a deviation
+explains nothing any more), 2 when a document cannot be read, else 0.
 """
 
 from __future__ import annotations
@@ -438,7 +439,7 @@ def _type_relation(old: Any, new: Any) -> str:
         return "wider"
     olds = set(old) if isinstance(old, list) else {old}
     news = set(new) if isinstance(new, list) else {new}
-    grow = {"integer": {"integer", "number"}}
+    grow = {"number": {"integer", "number"}}  # a number may be an integer
     old_all = set().union(*(grow.get(t, {t}) for t in olds))
     new_all = set().union(*(grow.get(t, {t}) for t in news))
     if old_all < new_all:
@@ -568,40 +569,61 @@ def _node_change(where: Where, present: Mapping[str, Any], added: bool) -> tuple
     inbound = where.direction == "in"
     if not where.section:
         return (
-            ("minor", "new operation", "Added")
+            ("minor", "a new operation", "Added")
             if added
-            else ("major", "operation removed", "Removed")
+            else ("major", "calls to it fail", "Removed")
         )
     if added:
         if inbound and present.get("required"):
-            return "major", "new required " + where.describe().split(" `")[0], "Added"
+            return "major", "required: callers must send it", "Added"
         if where.direction == "out" and not where.field:
-            return "minor", "new status", "Added"
-        return "minor", "new, optional", "Added"
+            return "minor", "a new status", "Added"
+        return "minor", "optional" if inbound else "a new field; nothing breaks", "Added"
     if where.direction == "out" and not where.field:
         if where.section.startswith("2"):
-            return "major", "success status removed", "Removed"
-        return "patch", "error status no longer documented", "Removed"
-    return "major", "removed", "Removed"
+            return "major", "a success status is gone", "Removed"
+        return "patch", "an error status no longer documented", "Removed"
+    if inbound:
+        return "major", "callers that send it get a TypeError", "Removed"
+    return "major", "code that reads it breaks", "Removed"
 
 
-def compare(base: Facts, new: Facts) -> list[Change]:
-    """What changed from ``base`` to ``new``, each with what it means for users."""
+ALREADY = "already so in openapi.yaml: nothing to adopt"
+
+
+def compare(base: Facts, new: Facts, ours: Facts | None = None) -> list[Change]:
+    """What changed from ``base`` to ``new``, each with what it means for users.
+
+    With ``ours`` (openapi.yaml's facts), a change that openapi.yaml already states
+    (a deviation that upstream has caught up with) means nothing to adopt: bump ``none``.
+    """
+
+    def already(key: str, attr: str | None, present: bool) -> bool:
+        if ours is None:
+            return False
+        if attr is None:
+            return (key in ours) == present
+        return key in ours and ours[key].get(attr) == new[key].get(attr)
+
     changes: list[Change] = []
+
+    def add(
+        key: str, attr: str | None, present: bool, what: str, result: tuple[Bump, str, str]
+    ) -> None:
+        bump, note, section = result
+        if already(key, attr, present):
+            bump, note = "none", ALREADY
+        changes.append(Change(key, f"{what} ({note})", bump == "major", bump, section))
+
     for key in _topmost(set(new) - set(base)):
-        bump, note, section = _node_change(Where.parse(key), new[key], added=True)
-        changes.append(Change(key, f"added ({note})", bump == "major", bump, section))
+        add(key, None, True, "added", _node_change(Where.parse(key), new[key], added=True))
     for key in _topmost(set(base) - set(new)):
-        bump, note, section = _node_change(Where.parse(key), base[key], added=False)
-        changes.append(Change(key, note, bump == "major", bump, section))
+        add(key, None, False, "removed", _node_change(Where.parse(key), base[key], added=False))
     for key in sorted(set(base) & set(new)):
         old, now = base[key], new[key]
         for attr in sorted(set(old) | set(now)):
             if old.get(attr) == now.get(attr):
                 continue
-            bump, note, section = _attribute_change(
-                Where.parse(key), attr, old.get(attr), now.get(attr)
-            )
             if attr == "enum" and old.get(attr) is not None and now.get(attr) is not None:
                 gone = sorted(set(old[attr]) - set(now[attr]))
                 came = sorted(set(now[attr]) - set(old[attr]))
@@ -611,7 +633,8 @@ def compare(base: Facts, new: Facts) -> list[Change]:
                 )
             else:
                 what = f"{attr}: {_show(old.get(attr))} -> {_show(now.get(attr))}"
-            changes.append(Change(key, f"{what} ({note})", bump == "major", bump, section))
+            result = _attribute_change(Where.parse(key), attr, old.get(attr), now.get(attr))
+            add(key, attr, True, what, result)
     order = {key: index for index, key in enumerate(sorted(set(base) | set(new)))}
     return sorted(changes, key=lambda c: (order[c.where], c.what))
 
@@ -747,6 +770,8 @@ def changelog(changes: Iterable[Change], names: Mapping[str, str]) -> list[str]:
     """A draft for CHANGELOG.md's Unreleased section (Keep a Changelog headings)."""
     sections: dict[str, list[str]] = {}
     for change in changes:
+        if change.bump == "none":
+            continue
         where = Where.parse(change.where)
         name = names.get(where.op, where.op)
         mark = "**Breaking**: " if change.breaking else ""
@@ -835,10 +860,12 @@ def check(
         base = facts(parse_document(base_data, base_source))
         label = _label(base_source, base_data)
     ours_doc = parse_document(spec.read_bytes(), str(spec))
-    left, stale = unexplained(differences(facts(ours_doc), new), load_deviations(deviations_path))
-    report = Report(
-        label, _label(upstream_source, data), compare(base, new), left, stale, sdk_names(ours_doc)
-    )
+    ours = facts(ours_doc)
+    left, stale = unexplained(differences(ours, new), load_deviations(deviations_path))
+    # against the snapshot, the question is what adopting Dub's change means for
+    # dub-client; between two given documents, what the change itself means
+    changes = compare(base, new, ours if base_source is None else None)
+    report = Report(label, _label(upstream_source, data), changes, left, stale, sdk_names(ours_doc))
     return report, data, doc
 
 
@@ -852,6 +879,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--update", action="store_true", help="rewrite the snapshot from upstream")
     run.add_argument(
         "--origin", help="with --update: where the document came from (default: --upstream)"
+    )
+    run.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 also when Dub changed anything or a deviation explains nothing any more",
     )
     run.add_argument("--spec", type=Path, default=SPEC)
     run.add_argument("--snapshot", type=Path, default=SNAPSHOT)
@@ -874,6 +906,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.update:
         write_snapshot(args.snapshot, snapshot(data, doc, args.upstream, args.origin))
         print(f"upstream-check: {args.snapshot} rewritten from {args.upstream}", file=sys.stderr)
+    if args.strict and not args.update and (report.changes or report.stale):
+        return 1
     return 1 if report.unexplained else 0
 
 
