@@ -663,3 +663,13 @@ def test_make_upstream_check_passes_its_options_through(snapshot_document: Path,
     report = json.loads(result.stdout)
     assert report["bump"] == "major"
     assert [c["where"] for c in report["changes"]] == ["GET /customers 200 [].email"]
+
+
+def test_an_operation_dub_adds_back_that_openapi_yaml_kept_is_nothing_to_adopt():
+    """Dub re-publishing POST /customers, which openapi.yaml kept: no new operation for users."""
+    ours = upstream.facts(yaml.safe_load((ROOT / "openapi.yaml").read_text()))
+    new = {**FACTS, **{k: v for k, v in ours.items() if k.startswith("POST /customers")}}
+    changes = upstream.compare(FACTS, new, ours)
+    assert [(c.where, c.bump, c.breaking) for c in changes] == [("POST /customers", "none", False)]
+    assert upstream.verdict(changes) == "none"
+    assert upstream.verdict(upstream.compare(FACTS, new)) == "minor"  # without ours: a new one
