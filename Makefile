@@ -25,7 +25,7 @@ ENSURE_UV = test -x $(UV) || { $(PYTHON) -m venv $(TOOLS) && \
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
 CHECK_PYTHON = $(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "dub-client needs Python >= 3.11 (set PYTHON=python3.11)"'
 
-.PHONY: help install lock check-lock generate check-generated lint typecheck test test-fast demo docs bench bench-quick build publish soak clean
+.PHONY: help install lock check-lock generate check-generated lint typecheck test test-fast demo docs bench bench-quick build publish soak clean upstream-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -86,6 +86,18 @@ test: $(STAMP) $(PRISM_STAMP) check-lock check-generated lint typecheck docs ## 
 
 test-fast: $(STAMP) ## unit tests only (no Prism, no publish, no soak)
 	$(BIN)/python -m pytest -q -m "not contract and not slow" -p no:cacheprovider
+
+# Dub serves its published API document at UPSTREAM's default; a file path or another URL
+# works too. BASE=<file|URL> compares with that document instead of upstream/snapshot.json;
+# JSON=1 prints one JSON object; UPDATE=1 rewrites the snapshot (ORIGIN=<URL> records where
+# a local copy came from); STRICT=1 also fails when the snapshot is behind (the weekly CI).
+# docs/tracking-dub.md says what to do with the report.
+UPSTREAM ?= https://api.dub.co
+upstream-check: $(STAMP) ## what Dub changed in its API document, and what it means for users (UPSTREAM=, BASE=, JSON=1, UPDATE=1)
+	@$(BIN)/python tools/upstream.py check --upstream "$(UPSTREAM)" \
+		$(if $(BASE),--base "$(BASE)") $(if $(filter 1 yes true,$(JSON)),--json) \
+		$(if $(filter 1 yes true,$(UPDATE)),--update) $(if $(ORIGIN),--origin "$(ORIGIN)") \
+		$(if $(filter 1 yes true,$(STRICT)),--strict)
 
 soak: $(STAMP) ## the long soak (SOAK_SECONDS=300 by default)
 	SOAK_SECONDS=$${SOAK_SECONDS:-300} $(BIN)/python -m pytest -q -s tests/test_soak.py -p no:cacheprovider

@@ -97,7 +97,8 @@ def test_bad_update_bodies(dub: Dub, recorder: Recorder, fields, exc, match):
 
 
 def test_update_accepts_iso_strings_for_dates(dub: Dub, recorder: Recorder):
-    dub.customers.update("cus_1", subscription_canceled_at="2025-01-01T00:00:00Z")
+    with pytest.warns(UserWarning, match="subscriptionCanceledAt"):  # Dub does not store it
+        dub.customers.update("cus_1", subscription_canceled_at="2025-01-01T00:00:00Z")
     assert recorder.body() == {"subscriptionCanceledAt": "2025-01-01T00:00:00+00:00"}
 
 

@@ -18,7 +18,8 @@ class CustomerLink:
         domain (str):
         key (str):
         short_link (str):
-        url (str):
+        url (str): The destination URL. Not always a URI: Dub allows links with an empty
+            destination since July 2026.
         program_id (str | None):
     """
 

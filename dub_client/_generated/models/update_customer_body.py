@@ -24,7 +24,8 @@ class UpdateCustomerBody:
         external_id (str, optional):
         stripe_customer_id (str | None, optional):
         country (str, optional): Accepted, currently not stored by the server.
-        subscription_canceled_at (datetime.datetime | None, optional):
+        subscription_canceled_at (datetime.datetime | None, optional): Not in Dub's published API document; the live server's update handler ignores
+            it.
     """
 
     email: str | None | Unset = UNSET

@@ -480,7 +480,8 @@ class Customers:
             external_id (str, optional):
             stripe_customer_id (str | None, optional):
             country (str, optional): Accepted, currently not stored by the server. Sending it warns (once): Dub accepts country on update but does not store it (the call changes nothing).
-            subscription_canceled_at (datetime.datetime | str | None, optional):
+            subscription_canceled_at (datetime.datetime | str | None, optional): Not in Dub's published API document; the live server's update handler ignores it. Sending it warns (once): Dub accepts subscriptionCanceledAt on update but does not store it (the call changes
+                    nothing).
             request_body (UpdateCustomerRequestBody | UpdateCustomerBody, optional): The body as one dict or model, instead of its fields as keywords.
 
         Returns:

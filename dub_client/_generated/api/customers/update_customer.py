@@ -86,6 +86,7 @@ OPERATION: Operation[Customer] = Operation(
             "body",
             "datetime",
             nullable=True,
+            ignored="Dub accepts subscriptionCanceledAt on update but does not store it (the call changes nothing)",
         ),
     ),
     readdress=Readdress("id", "ext_", "externalId"),
