@@ -105,6 +105,9 @@ class Customer:
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
         _key = None
+        _absent = (
+            0  # optional keys not there: with len(_d), tells whether any key is unknown
+        )
         try:
             _key = "id"
             id = _d[_key]
@@ -125,50 +128,74 @@ class Customer:
             )
 
             _key = "name"
-            name = _d.get(_key)
-            if name is not None:
+            name = _d.get(_key, _ABSENT)
+            if name is _ABSENT:
+                name = None
+                _absent += 1
+            elif name is not None:
                 if type(name) is not str:
                     raise _types.expected("a string", name)
 
             _key = "email"
-            email = _d.get(_key)
-            if email is not None:
+            email = _d.get(_key, _ABSENT)
+            if email is _ABSENT:
+                email = None
+                _absent += 1
+            elif email is not None:
                 if type(email) is not str:
                     raise _types.expected("a string", email)
 
             _key = "avatar"
-            avatar = _d.get(_key)
-            if avatar is not None:
+            avatar = _d.get(_key, _ABSENT)
+            if avatar is _ABSENT:
+                avatar = None
+                _absent += 1
+            elif avatar is not None:
                 if type(avatar) is not str:
                     raise _types.expected("a string", avatar)
 
             _key = "stripeCustomerId"
-            stripe_customer_id = _d.get(_key)
-            if stripe_customer_id is not None:
+            stripe_customer_id = _d.get(_key, _ABSENT)
+            if stripe_customer_id is _ABSENT:
+                stripe_customer_id = None
+                _absent += 1
+            elif stripe_customer_id is not None:
                 if type(stripe_customer_id) is not str:
                     raise _types.expected("a string", stripe_customer_id)
 
             _key = "country"
-            country = _d.get(_key)
-            if country is not None:
+            country = _d.get(_key, _ABSENT)
+            if country is _ABSENT:
+                country = None
+                _absent += 1
+            elif country is not None:
                 if type(country) is not str:
                     raise _types.expected("a string", country)
 
             _key = "sales"
-            sales = _d.get(_key)
-            if sales is not None:
+            sales = _d.get(_key, _ABSENT)
+            if sales is _ABSENT:
+                sales = None
+                _absent += 1
+            elif sales is not None:
                 if type(sales) is not int:
                     raise _types.expected("an integer", sales)
 
             _key = "saleAmount"
-            sale_amount = _d.get(_key)
-            if sale_amount is not None:
+            sale_amount = _d.get(_key, _ABSENT)
+            if sale_amount is _ABSENT:
+                sale_amount = None
+                _absent += 1
+            elif sale_amount is not None:
                 if type(sale_amount) is not float and type(sale_amount) is not int:
                     raise _types.expected("a number", sale_amount)
 
             _key = "firstSaleAt"
-            first_sale_at = _d.get(_key)
-            if first_sale_at is not None:
+            first_sale_at = _d.get(_key, _ABSENT)
+            if first_sale_at is _ABSENT:
+                first_sale_at = None
+                _absent += 1
+            elif first_sale_at is not None:
                 first_sale_at = (
                     _moment
                     if (_moment := _types.fromisoformat(first_sale_at)).tzinfo
@@ -177,8 +204,11 @@ class Customer:
                 )
 
             _key = "subscriptionCanceledAt"
-            subscription_canceled_at = _d.get(_key)
-            if subscription_canceled_at is not None:
+            subscription_canceled_at = _d.get(_key, _ABSENT)
+            if subscription_canceled_at is _ABSENT:
+                subscription_canceled_at = None
+                _absent += 1
+            elif subscription_canceled_at is not None:
                 subscription_canceled_at = (
                     _moment
                     if (
@@ -189,24 +219,36 @@ class Customer:
                 )
 
             _key = "link"
-            link = _d.get(_key)
-            if link is not None:
+            link = _d.get(_key, _ABSENT)
+            if link is _ABSENT:
+                link = None
+                _absent += 1
+            elif link is not None:
                 link = CustomerLink.from_dict(link)
 
             _key = "programId"
-            program_id = _d.get(_key)
-            if program_id is not None:
+            program_id = _d.get(_key, _ABSENT)
+            if program_id is _ABSENT:
+                program_id = None
+                _absent += 1
+            elif program_id is not None:
                 if type(program_id) is not str:
                     raise _types.expected("a string", program_id)
 
             _key = "partner"
-            partner = _d.get(_key)
-            if partner is not None:
+            partner = _d.get(_key, _ABSENT)
+            if partner is _ABSENT:
+                partner = None
+                _absent += 1
+            elif partner is not None:
                 partner = CustomerPartner.from_dict(partner)
 
             _key = "discount"
-            discount = _d.get(_key)
-            if discount is not None:
+            discount = _d.get(_key, _ABSENT)
+            if discount is _ABSENT:
+                discount = None
+                _absent += 1
+            elif discount is not None:
                 discount = CustomerDiscount.from_dict(discount)
 
         except Exception as _exc:
@@ -229,7 +271,8 @@ class Customer:
             partner,
             discount,
         )
-        if not _KNOWN.issuperset(_d):  # usually: no key the spec does not name
+        # usually false: every key of _d is a field's (16 fields, less the absent ones)
+        if len(_d) > 16 - _absent:
             _model.additional_properties = {
                 k: v for k, v in _d.items() if k not in _KNOWN
             }
@@ -273,6 +316,8 @@ _KNOWN = frozenset(
         "discount",
     }
 )
+#: what _d.get answers for a key that is not there (None may be a value)
+_ABSENT: Any = object()
 
 # Imported after the class, so that models that refer to each other still load.
 from .customer_discount import CustomerDiscount  # noqa: E402

@@ -61,6 +61,9 @@ class CustomerDiscount:
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
         _key = None
+        _absent = (
+            0  # optional keys not there: with len(_d), tells whether any key is unknown
+        )
         try:
             _key = "id"
             id = _d[_key]
@@ -95,14 +98,20 @@ class CustomerDiscount:
                     raise _types.expected("a string", coupon_test_id)
 
             _key = "description"
-            description = _d.get(_key)
-            if description is not None:
+            description = _d.get(_key, _ABSENT)
+            if description is _ABSENT:
+                description = None
+                _absent += 1
+            elif description is not None:
                 if type(description) is not str:
                     raise _types.expected("a string", description)
 
             _key = "partnersCount"
-            partners_count = _d.get(_key)
-            if partners_count is not None:
+            partners_count = _d.get(_key, _ABSENT)
+            if partners_count is _ABSENT:
+                partners_count = None
+                _absent += 1
+            elif partners_count is not None:
                 if (
                     type(partners_count) is not float
                     and type(partners_count) is not int
@@ -121,7 +130,8 @@ class CustomerDiscount:
             description,
             partners_count,
         )
-        if not _KNOWN.issuperset(_d):  # usually: no key the spec does not name
+        # usually false: every key of _d is a field's (8 fields, less the absent ones)
+        if len(_d) > 8 - _absent:
             _model.additional_properties = {
                 k: v for k, v in _d.items() if k not in _KNOWN
             }
@@ -157,3 +167,5 @@ _KNOWN = frozenset(
         "partnersCount",
     }
 )
+#: what _d.get answers for a key that is not there (None may be a value)
+_ABSENT: Any = object()

@@ -45,6 +45,9 @@ class ErrorDetail:
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
         _key = None
+        _absent = (
+            0  # optional keys not there: with len(_d), tells whether any key is unknown
+        )
         try:
             _key = "code"
             code = _d[_key]
@@ -57,8 +60,11 @@ class ErrorDetail:
                 raise _types.expected("a string", message)
 
             _key = "doc_url"
-            doc_url = _d.get(_key)
-            if doc_url is not None:
+            doc_url = _d.get(_key, _ABSENT)
+            if doc_url is _ABSENT:
+                doc_url = None
+                _absent += 1
+            elif doc_url is not None:
                 if type(doc_url) is not str:
                     raise _types.expected("a string", doc_url)
 
@@ -69,7 +75,8 @@ class ErrorDetail:
             message,
             doc_url,
         )
-        if not _KNOWN.issuperset(_d):  # usually: no key the spec does not name
+        # usually false: every key of _d is a field's (3 fields, less the absent ones)
+        if len(_d) > 3 - _absent:
             _model.additional_properties = {
                 k: v for k, v in _d.items() if k not in _KNOWN
             }
@@ -100,3 +107,5 @@ _KNOWN = frozenset(
         "doc_url",
     }
 )
+#: what _d.get answers for a key that is not there (None may be a value)
+_ABSENT: Any = object()

@@ -49,7 +49,8 @@ class ErrorResponse:
         _model = cls(
             error,
         )
-        if not _KNOWN.issuperset(_d):  # usually: no key the spec does not name
+        # usually false: every key of _d is a field's (1 fields, less the absent ones)
+        if len(_d) > 1:
             _model.additional_properties = {
                 k: v for k, v in _d.items() if k not in _KNOWN
             }
