@@ -179,3 +179,13 @@ def test_a_malformed_answer_names_the_path_to_the_bad_value(answer: str, where: 
     message = str(caught.value)
     assert f"at {where}: " in message, message
     assert caught.value.status_code == 200 and "cus_1" in caught.value.body
+
+
+@pytest.mark.parametrize("absent", [(), ("name",), ("name", "email", "link")])
+def test_unknown_keys_are_kept_whatever_is_absent(absent: tuple[str, ...]):
+    data = {k: v for k, v in sample("Customer").items() if k not in absent}
+    assert models.Customer.from_dict(data).additional_properties == {}
+    data |= {"addedLater": 1, "alsoNew": None}
+    customer = models.Customer.from_dict(data)
+    assert customer.additional_properties == {"addedLater": 1, "alsoNew": None}
+    assert all(getattr(customer, _name) is None for _name in ("name", "email") if _name in absent)
