@@ -13,15 +13,14 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import _regen
 import httpx
 import pytest
-import yaml
 from conftest import Recorder
 
 from dub_client import Dub, models
@@ -135,21 +134,9 @@ with Dub(token="dub_test", client=httpx.Client(transport=httpx.MockTransport(ans
 def test_a_partial_update_sends_only_the_fields_given(
     tmp_path: Path, shape: Any, method: str, calls: list[Any], expected: list[Any]
 ):
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    spec = _regen.spec_copy()
     shape(spec)
-    spec_path = tmp_path / "openapi.yaml"
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
-    site = tmp_path / "site"
-    shutil.copytree(
-        ROOT / "dub_client",
-        site / "dub_client",
-        ignore=shutil.ignore_patterns("_generated", "__pycache__"),
-    )
-    subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "generate.py"), "--spec", str(spec_path),
-         "--output-path", str(site / "dub_client" / "_generated")],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    site = _regen.package_copy(spec, tmp_path)
     out = subprocess.run(
         [sys.executable, "-c", SCRIPT, method, json.dumps(calls)],
         env={**os.environ, "PYTHONPATH": str(site)},
@@ -165,18 +152,12 @@ def test_a_partial_update_sends_only_the_fields_given(
 
 
 def test_a_schema_used_in_a_request_and_an_answer_stops_generation(tmp_path: Path):
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    spec = _regen.spec_copy()
     answer = spec["paths"]["/customers/{id}"]["get"]["responses"]["200"]
     answer["content"]["application/json"]["schema"] = {
         "$ref": "#/components/schemas/UpdateCustomerBody"
     }
-    spec_path = tmp_path / "openapi.yaml"
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "generate.py"), "--spec", str(spec_path),
-         "--output-path", str(tmp_path / "out")],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+    done = _regen.run_generator(_regen.write_spec(spec, tmp_path), tmp_path / "out", check=False)
     assert done.returncode == 1
     assert "REFUSED: schema 'UpdateCustomerBody' is used in a request body and in an answer" in (
         done.stderr
