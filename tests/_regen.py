@@ -5,6 +5,7 @@ Shared by the tests that change the spec: test_generation.py, test_partial_updat
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -52,3 +53,19 @@ def package_copy(spec: dict[str, Any], folder: Path) -> Path:
     )
     run_generator(write_spec(spec, folder), site / "dub_client" / "_generated")
     return site
+
+
+def run_user_code(site: Path, code: str, *args: str) -> list[str]:
+    """Run `code` as a user's script against the package copy in `site` (from the
+    site's parent folder, not this checkout); its output lines. Fails on an error."""
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env={**os.environ, "PYTHONPATH": str(site)},
+        cwd=site.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.splitlines()

@@ -203,17 +203,7 @@ def test_a_new_operation_reaches_users_by_regenerating_only(tmp_path: Path):
     for rel in HAND_WRITTEN:
         assert (pkg / rel).read_bytes() == (ROOT / "dub_client" / rel).read_bytes(), rel
 
-    out = subprocess.run(
-        [sys.executable, "-c", f"SITE = {str(site)!r}\n" + USER_SCRIPT],
-        env={**os.environ, "PYTHONPATH": str(site)},
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
+    lines = _regen.run_user_code(site, f"SITE = {str(site)!r}\n" + USER_SCRIPT)
     assert lines[0] == "sync CustomerActivity cus_1 7 None {'surprise': 1}"
     assert lines[1] == "request-style cus_2"
     assert lines[2] == "404 NotFound 404"

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -137,17 +134,7 @@ def test_a_partial_update_sends_only_the_fields_given(
     spec = _regen.spec_copy()
     shape(spec)
     site = _regen.package_copy(spec, tmp_path)
-    out = subprocess.run(
-        [sys.executable, "-c", SCRIPT, method, json.dumps(calls)],
-        env={**os.environ, "PYTHONPATH": str(site)},
-        cwd=tmp_path,  # not this checkout: the regenerated copy is the one imported
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
+    lines = _regen.run_user_code(site, SCRIPT, method, json.dumps(calls))
     assert lines == [e if isinstance(e, str) else json.dumps(e) for e in expected]
 
 
