@@ -21,6 +21,7 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "ClientClosedError",
     "ConfigurationError",
     "DubError",
     "ResponseValidationError",
@@ -62,6 +63,10 @@ class DubError(Exception):
 
 class ConfigurationError(DubError, ValueError):
     """The client was configured wrongly (no API key, a bad server URL…)."""
+
+
+class ClientClosedError(DubError, RuntimeError):
+    """A call on a ``Dub`` after its ``close()``, ``aclose()`` or ``with`` block."""
 
 
 class APIStatusError(DubError):
