@@ -596,6 +596,8 @@ def _settle(op: Operation[Any], outcome: Outcome) -> None:
         return
     error = error_from_response(response, attempts=outcome.attempts)
     error.retry_after = outcome.retry_after
+    if outcome.note:
+        error.message += f" ({outcome.note})"
     if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
         error.message += (
             " (the request was retried: an earlier attempt may have deleted it before its"

@@ -133,3 +133,24 @@ def test_next_values_is_pure():
         "page": 5,
         "page_size": 1,
     }
+
+
+def test_a_full_last_page_is_not_followed_by_an_empty_one_sync_and_async():
+    import asyncio
+
+    sandbox = Sandbox(seed=10)
+    with sandbox.dub() as dub:
+        first = dub.customers.list(page_size=5)
+        assert first.has_next_page()  # a full page: the API cannot say there is no more
+        assert [len(p.items) for p in first.iter_pages()] == [5, 5]
+        second = first.next()
+        assert second is not None and second.next() is None  # not an empty Page
+        assert len(sandbox.requests) == 5  # the last page's empty answer was asked for
+
+        async def walk() -> tuple[list[int], object]:
+            page = await dub.customers.list_async(page_size=5)
+            sizes = [len(p.items) async for p in page.iter_pages()]
+            last = await page.next()
+            return sizes, await last.next() if last is not None else "no second page"
+
+        assert asyncio.run(walk()) == ([5, 5], None)
