@@ -22,6 +22,7 @@ import httpx
 from ._attempt import AttemptTimeout, send_once, send_once_async
 from ._exceptions import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     ClientClosedError,
     ConfigurationError,
@@ -194,6 +195,13 @@ class BaseClient:
 
     #: where requests go by default (``Dub`` sets the spec's server)
     default_server_url: str = ""
+    #: the status -> class table of the API's errors (``Dub`` sets the spec's)
+    status_errors: Mapping[int, type[APIStatusError]] = {}
+
+    @staticmethod
+    def error_model() -> Any:
+        """The model of the API's error body (``Dub`` sets the spec's); ``None``: none."""
+        return None
 
     def __init__(
         self,
@@ -431,7 +439,7 @@ class BaseClient:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request, idempotent) from gave_up.error
-        _settle(op, outcome)
+        self._settle(op, outcome)
         return outcome
 
     async def _exchange_async(
@@ -454,8 +462,39 @@ class BaseClient:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request, idempotent) from gave_up.error
-        _settle(op, outcome)
+        self._settle(op, outcome)
         return outcome
+
+    def _settle(self, op: Operation[Any], outcome: Outcome) -> None:
+        """Log the outcome of a call; raise the error its status names, unless a 2xx."""
+        response = outcome.response
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d (attempts: %d, %.1f ms, request id: %s)",
+                response.request.method,
+                response.request.url,
+                response.status_code,
+                outcome.attempts,
+                outcome.elapsed * 1000.0,
+                request_id_of(response) or "-",
+            )
+        if 200 <= response.status_code < 300:
+            return
+        error = error_from_response(
+            response,
+            attempts=outcome.attempts,
+            classes=self.status_errors,
+            model=self.error_model(),
+        )
+        error.retry_after = outcome.retry_after
+        if outcome.note:
+            error.message += f" ({outcome.note})"
+        if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
+            error.message += (
+                " (the request was retried: an earlier attempt may have deleted it before its"
+                " response was lost)"
+            )
+        raise error
 
     def _fetch(
         self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
@@ -577,33 +616,6 @@ def _connection_error(
         )
     logger.debug("%s (attempts: %d)", message, gave_up.attempts)
     return cls(message, attempts=gave_up.attempts)
-
-
-def _settle(op: Operation[Any], outcome: Outcome) -> None:
-    """Log the outcome of a call; raise the error its status names, unless a 2xx."""
-    response = outcome.response
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug(
-            "%s %s -> %d (attempts: %d, %.1f ms, request id: %s)",
-            response.request.method,
-            response.request.url,
-            response.status_code,
-            outcome.attempts,
-            outcome.elapsed * 1000.0,
-            request_id_of(response) or "-",
-        )
-    if 200 <= response.status_code < 300:
-        return
-    error = error_from_response(response, attempts=outcome.attempts)
-    error.retry_after = outcome.retry_after
-    if outcome.note:
-        error.message += f" ({outcome.note})"
-    if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
-        error.message += (
-            " (the request was retried: an earlier attempt may have deleted it before its"
-            " response was lost)"
-        )
-    raise error
 
 
 def _raw_response(op: Operation[T], outcome: Outcome) -> RawResponse[T]:

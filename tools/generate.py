@@ -147,6 +147,8 @@ def sdk_facts(spec: dict[str, Any]) -> dict[str, Any]:
             "name": name,
             "statuses": sorted(statuses),
             "description": " ".join(str(responses[name].get("description", "")).split()),
+            # the schema of its JSON body: the model the client reads error bodies with
+            "model": next(iter(_refs(responses[name].get("content", {}))), None),
         }
         for name, statuses in sorted(error_statuses.items(), key=lambda item: min(item[1]))
     ]

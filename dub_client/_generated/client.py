@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._client import BaseClient
+from .errors import STATUS_ERRORS, error_model
 
 if TYPE_CHECKING:
     from .api.customers import Customers
@@ -43,6 +44,8 @@ class Dub(BaseClient):
     """
 
     default_server_url = DEFAULT_SERVER_URL
+    status_errors = STATUS_ERRORS
+    error_model = staticmethod(error_model)
 
     @cached_property
     def customers(self) -> Customers:
