@@ -218,8 +218,10 @@ class BaseClient:
         call = f"{type(self).__name__}()"
         _refuse_unknown(call, unknown, _INIT_OPTIONS)
         try:
-            self._configure(token, server_url, timeout_ms, retry_config, max_retries)
-            self._pools = self._new_pools(client, async_client)
+            headers = self._configure(
+                token, server_url, timeout_ms, retry_config, max_retries, client, async_client
+            )
+            self._pools = Pools(headers, self._timeout or DEFAULT_TIMEOUT, client, async_client)
         except (TypeError, ValueError) as exc:  # each named for the class the user called
             raise ConfigurationError(f"{call}: {exc}") from None
         self._owns_pools = True
@@ -227,14 +229,9 @@ class BaseClient:
         self._timing = Timing()
         _configure_logging_from_env()
 
-    def _configure(
-        self,
-        token: Any,
-        server_url: Any,
-        timeout_ms: Any,
-        retry_config: Any,
-        max_retries: Any,
-    ) -> None:
+    def _configure(self, token: Any, server_url: Any, *options: Any) -> dict[str, str]:
+        """Check the options of ``__init__``; set all but the pools, answer their headers."""
+        timeout_ms, retry_config, max_retries, client, async_client = options
         if token is None:
             token = os.environ.get("DUB_API_KEY")
         elif not isinstance(token, str):
@@ -246,49 +243,45 @@ class BaseClient:
         token = token.strip()
         if not token.isascii() or not token.isprintable() or " " in token:
             raise ValueError("the API key contains characters that cannot be sent in a header")
-        self._token = token
-        self._server_url = ""  # none given: a given client's base_url, else the spec's
+        self._timeout = _timeout(timeout_ms)
+        self._attempt_seconds = _attempt_seconds(timeout_ms)
+        self._retry_config = _retry_policy(retry_config, max_retries) or DEFAULT_RETRY_CONFIG
+        for name, given, cls in (
+            ("client", client, httpx.Client),
+            ("async_client", async_client, httpx.AsyncClient),
+        ):
+            if given is not None and not isinstance(given, cls):
+                raise TypeError(
+                    f"{name} must be an httpx.{cls.__name__}, not {type(given).__name__}"
+                )
         if server_url is not None:
             self._server_url = _check_server_url(server_url, "server_url")
         elif os.environ.get("DUB_BASE_URL"):
             self._server_url = _check_server_url(os.environ["DUB_BASE_URL"], "DUB_BASE_URL")
-        self._timeout = _timeout(timeout_ms)
-        self._attempt_seconds = _attempt_seconds(timeout_ms)
-        self._retry_config = _retry_policy(retry_config, max_retries) or DEFAULT_RETRY_CONFIG
-
-    def _new_pools(self, client: Any, async_client: Any) -> Pools:
-        if client is not None and not isinstance(client, httpx.Client):
-            raise TypeError(f"client must be an httpx.Client, not {type(client).__name__}")
-        if async_client is not None and not isinstance(async_client, httpx.AsyncClient):
-            raise TypeError(
-                f"async_client must be an httpx.AsyncClient, not {type(async_client).__name__}"
-            )
-        if not self._server_url:
-            given = {
+        else:
+            urls = {
                 str(c.base_url).rstrip("/")
                 for c in (client, async_client)
                 if c is not None and str(c.base_url)
             }
-            if len(given) > 1:
+            if len(urls) > 1:
                 raise ValueError(
                     "client.base_url and async_client.base_url differ; pass server_url="
                 )
             self._server_url = (
-                _check_server_url(given.pop(), "the base_url of the given client")
-                if given
+                _check_server_url(urls.pop(), "the base_url of the given client")
+                if urls
                 else _check_server_url(
                     self.default_server_url, "the spec's server (servers[0].url in openapi.yaml)"
                 )
             )
         if client is None or async_client is None:
             check_environment()
-        headers = {
-            "Authorization": f"Bearer {self._token}",
+        return {
+            "Authorization": f"Bearer {token}",
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
-        del self._token
-        return Pools(headers, self._timeout or DEFAULT_TIMEOUT, client, async_client)
 
     def with_options(
         self,
