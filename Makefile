@@ -111,7 +111,7 @@ docs: $(STAMP) ## build the reference site into site/ (mkdocs --strict: a warnin
 bench: $(BENCH_STAMP) ## benchmarks against raw httpx and the official SDK (prints ratios)
 	$(BIN)/python benchmarks/run.py
 
-bench-quick: $(BENCH_STAMP) ## a reduced benchmark run (under a minute)
+bench-quick: $(BENCH_STAMP) ## a reduced benchmark run (about 40 s once the bench group is installed)
 	$(BIN)/python benchmarks/run.py --quick
 
 build: $(STAMP) ## sdist + wheel in dist/, checked with twine --strict

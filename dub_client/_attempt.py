@@ -8,6 +8,7 @@ one that does not decode is a ``ResponseValidationError`` with its status and by
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -118,7 +119,7 @@ async def send_once_async(
 
     deadline = time.monotonic() + seconds
     try:
-        async with asyncio.timeout(seconds):
+        async with asyncio.timeout(seconds if seconds < math.inf else None):
             response = await http.send(request, stream=True)
             try:
                 watched = _watch(response, request, seconds, deadline)

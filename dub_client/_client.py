@@ -15,21 +15,23 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Never, Self, TypeVar
 
 import httpx
 
 from ._attempt import AttemptTimeout, send_once, send_once_async
 from ._exceptions import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
+    ClientClosedError,
     ConfigurationError,
     error_from_response,
     request_id_of,
     validation_error,
     warn_user,
 )
-from ._pools import Pools, check_environment, new_request, proxy_for
+from ._pools import DEFAULT_ATTEMPT_SECONDS, Pools, check_environment, new_request, proxy_for
 from ._raw import RawResponse
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
@@ -54,9 +56,11 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 _PYTHON = ".".join(map(str, sys.version_info[:3]))  # not platform: its import costs 1 ms
 USER_AGENT = f"dub-client/{__version__} (python {_PYTHON}; httpx {httpx.__version__})"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
-#: How long one attempt (connect, send, headers, body) may take when ``timeout_ms``
-#: is not given as a number; each phase also keeps its own limit (DEFAULT_TIMEOUT).
-DEFAULT_ATTEMPT_SECONDS = 60.0
+#: How long one attempt (connect, send, headers, body) may take through a client ``Dub``
+#: built when ``timeout_ms`` is not given as a number; each phase also keeps its own limit
+#: (DEFAULT_TIMEOUT). A client you pass in keeps its own timeout and no other deadline.
+_WITH_OPTIONS = ("server_url", "timeout_ms", "retry_config", "max_retries")
+_INIT_OPTIONS = ("token", *_WITH_OPTIONS, "client", "async_client")
 _MAX_TIMEOUT_MS = 24 * 3600 * 1000
 _TIMEOUT_PHASES = {
     httpx.ConnectTimeout: "connect",
@@ -74,10 +78,14 @@ def _check_server_url(url: str, source: str) -> str:
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
-        raise ConfigurationError(f"{source} is not a valid URL: {exc}") from None
+        raise ConfigurationError(f"{source}={url!r} is not a valid URL: {exc}") from None
+    if parsed.userinfo:  # not echoed: it holds credentials
+        raise ConfigurationError(f"{source} must not carry credentials (the API key is a header)")
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ConfigurationError(f"{source} must be an http(s) URL with a host")
-    if parsed.query or parsed.fragment or parsed.userinfo:
+        raise ConfigurationError(
+            f"{source}={url!r} must be an http(s) URL with a host, such as 'https://api.dub.co'"
+        )
+    if parsed.query or parsed.fragment:
         raise ConfigurationError(
             f"{source} must not carry a query, a fragment or credentials (the API key is sent "
             "as a header)"
@@ -102,11 +110,13 @@ def _timeout(timeout_ms: int | float | httpx.Timeout | None) -> httpx.Timeout | 
     return httpx.Timeout(timeout_ms / 1000.0)
 
 
-def _attempt_seconds(timeout_ms: int | float | httpx.Timeout | None) -> float:
+def _attempt_seconds(timeout_ms: int | float | httpx.Timeout | None) -> float | None:
     """The deadline of one attempt: ``timeout_ms`` as a number bounds the whole exchange;
-    with an httpx.Timeout (or none) each phase keeps its limit and an attempt ends by
-    ``DEFAULT_ATTEMPT_SECONDS``."""
-    if timeout_ms is None or isinstance(timeout_ms, httpx.Timeout):
+    with an httpx.Timeout each phase keeps its limit and an attempt ends by
+    ``DEFAULT_ATTEMPT_SECONDS``; ``None`` (no ``timeout_ms``): the pool's default."""
+    if timeout_ms is None:
+        return None
+    if isinstance(timeout_ms, httpx.Timeout):
         return DEFAULT_ATTEMPT_SECONDS
     _timeout(timeout_ms)  # checks it
     return timeout_ms / 1000.0
@@ -143,6 +153,20 @@ def _retry_policy(config: RetryConfig | None, max_retries: int | None) -> RetryC
     return (config or DEFAULT_RETRY_CONFIG).replace(max_attempts=max_retries + 1)
 
 
+def _refuse_unknown(call: str, unknown: Mapping[str, Any], known: tuple[str, ...]) -> None:
+    """A ConfigurationError for the first keyword ``call`` does not take (its value shown
+    unless a str: a misnamed API key must not reach a log)."""
+    if not unknown:
+        return
+    import difflib  # only on the error path
+
+    name, value = next(iter(unknown.items()))
+    hint = difflib.get_close_matches(name, known, n=1)
+    shown = name if isinstance(value, str) else f"{name}={value!r}"
+    also = f" (did you mean {hint[0]!r}?)" if hint else ""
+    raise ConfigurationError(f"{call}: unknown option {shown}{also}; expected one of {list(known)}")
+
+
 def _configure_logging_from_env() -> None:
     raw = os.environ.get("DUB_LOG", "").strip()
     level = raw.upper()
@@ -171,6 +195,13 @@ class BaseClient:
 
     #: where requests go by default (``Dub`` sets the spec's server)
     default_server_url: str = ""
+    #: the status -> class table of the API's errors (``Dub`` sets the spec's)
+    status_errors: Mapping[int, type[APIStatusError]] = {}
+
+    @staticmethod
+    def error_model() -> Any:
+        """The model of the API's error body (``Dub`` sets the spec's); ``None``: none."""
+        return None
 
     def __init__(
         self,
@@ -182,61 +213,75 @@ class BaseClient:
         max_retries: int | None = None,
         client: httpx.Client | None = None,
         async_client: httpx.AsyncClient | None = None,
+        **unknown: Never,
     ) -> None:
+        call = f"{type(self).__name__}()"
+        _refuse_unknown(call, unknown, _INIT_OPTIONS)
+        try:
+            headers = self._configure(
+                token, server_url, timeout_ms, retry_config, max_retries, client, async_client
+            )
+            self._pools = Pools(headers, self._timeout or DEFAULT_TIMEOUT, client, async_client)
+        except (TypeError, ValueError) as exc:  # each named for the class the user called
+            raise ConfigurationError(f"{call}: {exc}") from None
+        self._owns_pools = True
+        self._closed = False
+        self._timing = Timing()
+        _configure_logging_from_env()
+
+    def _configure(self, token: Any, server_url: Any, *options: Any) -> dict[str, str]:
+        """Check the options of ``__init__``; set all but the pools, answer their headers."""
+        timeout_ms, retry_config, max_retries, client, async_client = options
         if token is None:
             token = os.environ.get("DUB_API_KEY")
         elif not isinstance(token, str):
             raise TypeError(f"token must be a str, not {type(token).__name__}")
         if not isinstance(token, str) or not token.strip():
-            raise ConfigurationError(
+            raise ValueError(
                 "no API key: pass Dub(token='dub_...') or set the DUB_API_KEY environment variable"
             )
         token = token.strip()
         if not token.isascii() or not token.isprintable() or " " in token:
-            raise ConfigurationError(
-                "the API key contains characters that cannot be sent in a header"
-            )
-        if client is not None and not isinstance(client, httpx.Client):
-            raise TypeError("client must be an httpx.Client")
-        if async_client is not None and not isinstance(async_client, httpx.AsyncClient):
-            raise TypeError("async_client must be an httpx.AsyncClient")
-
+            raise ValueError("the API key contains characters that cannot be sent in a header")
+        self._timeout = _timeout(timeout_ms)
+        self._attempt_seconds = _attempt_seconds(timeout_ms)
+        self._retry_config = _retry_policy(retry_config, max_retries) or DEFAULT_RETRY_CONFIG
+        for name, given, cls in (
+            ("client", client, httpx.Client),
+            ("async_client", async_client, httpx.AsyncClient),
+        ):
+            if given is not None and not isinstance(given, cls):
+                raise TypeError(
+                    f"{name} must be an httpx.{cls.__name__}, not {type(given).__name__}"
+                )
         if server_url is not None:
-            base = _check_server_url(server_url, "server_url")
+            self._server_url = _check_server_url(server_url, "server_url")
         elif os.environ.get("DUB_BASE_URL"):
-            base = _check_server_url(os.environ["DUB_BASE_URL"], "DUB_BASE_URL")
+            self._server_url = _check_server_url(os.environ["DUB_BASE_URL"], "DUB_BASE_URL")
         else:
-            given = {
+            urls = {
                 str(c.base_url).rstrip("/")
                 for c in (client, async_client)
                 if c is not None and str(c.base_url)
             }
-            if len(given) > 1:
-                raise ConfigurationError(
+            if len(urls) > 1:
+                raise ValueError(
                     "client.base_url and async_client.base_url differ; pass server_url="
                 )
-            base = (
-                _check_server_url(given.pop(), "the base_url of the given client")
-                if given
+            self._server_url = (
+                _check_server_url(urls.pop(), "the base_url of the given client")
+                if urls
                 else _check_server_url(
                     self.default_server_url, "the spec's server (servers[0].url in openapi.yaml)"
                 )
             )
         if client is None or async_client is None:
             check_environment()
-        self._server_url = base
-        self._timeout = _timeout(timeout_ms)
-        self._attempt_seconds = _attempt_seconds(timeout_ms)
-        self._retry_config = _retry_policy(retry_config, max_retries) or DEFAULT_RETRY_CONFIG
-        headers = {
+        return {
             "Authorization": f"Bearer {token}",
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
-        self._pools = Pools(headers, self._timeout or DEFAULT_TIMEOUT, client, async_client)
-        self._owns_pools = True
-        self._timing = Timing()
-        _configure_logging_from_env()
 
     def with_options(
         self,
@@ -245,26 +290,31 @@ class BaseClient:
         timeout_ms: int | float | httpx.Timeout | None = None,
         retry_config: RetryConfig | None = None,
         max_retries: int | None = None,
+        **unknown: Never,
     ) -> Self:
         """A client like this one with the options given changed, sharing its connections.
 
         ``dub.with_options(timeout_ms=2_000, max_retries=0)`` for a health check, say.
         Closing the new client does not close the connections it shares.
         """
+        call = f"{type(self).__name__}.with_options()"
+        _refuse_unknown(call, unknown, _WITH_OPTIONS)
         derived = object.__new__(type(self))
-        derived._server_url = (
-            self._server_url if server_url is None else _check_server_url(server_url, "server_url")
-        )
-        derived._timeout = self._timeout if timeout_ms is None else _timeout(timeout_ms)
-        derived._attempt_seconds = (
-            self._attempt_seconds if timeout_ms is None else _attempt_seconds(timeout_ms)
-        )
-        derived._retry_config = (
-            _retry_policy(retry_config or self._retry_config, max_retries) or self._retry_config
-        )
-        derived._pools = self._pools
+        for name in ("_server_url", "_timeout", "_attempt_seconds", "_pools", "_timing"):
+            setattr(derived, name, getattr(self, name))
+        derived._closed = self._closed
+        try:
+            if server_url is not None:
+                derived._server_url = _check_server_url(server_url, "server_url")
+            if timeout_ms is not None:
+                derived._timeout = _timeout(timeout_ms)
+                derived._attempt_seconds = _attempt_seconds(timeout_ms)
+            derived._retry_config = (
+                _retry_policy(retry_config or self._retry_config, max_retries) or self._retry_config
+            )
+        except (TypeError, ValueError) as exc:
+            raise ConfigurationError(f"{call}: {exc}") from None
         derived._owns_pools = False
-        derived._timing = self._timing
         return derived
 
     # -- configuration views -------------------------------------------------
@@ -279,21 +329,23 @@ class BaseClient:
         return self._retry_config
 
     def __repr__(self) -> str:
-        return f"Dub(server_url={self._server_url!r}, token=<redacted>)"
+        closed = ", closed" if self._closed or self._pools.closed else ""
+        return f"Dub(server_url={self._server_url!r}, token=<redacted>{closed})"
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
-        """Close the sync httpx client this object built (not one it was given).
-
-        A client made by ``with_options`` closes nothing: the connections are
-        its parent's.
-        """
+        """Close this client: later calls raise ``ClientClosedError``; closing again is a
+        no-op. The httpx clients it built are closed (an event loop's, on that loop: now
+        when the loop is closed, else when it runs again or ends); given ones are left
+        open. A client made by ``with_options`` closes only itself: the connections are
+        its parent's."""
+        self._closed = True
         if self._owns_pools:
             self._pools.close()
 
     async def aclose(self) -> None:
-        """Close the httpx clients this object built for the running event loop, and the
-        sync one (each event loop's async client is closed by ``aclose`` on that loop)."""
+        """``close``, closing the running event loop's httpx client before it returns."""
+        self._closed = True
         if self._owns_pools:
             await self._pools.aclose()
 
@@ -319,6 +371,14 @@ class BaseClient:
     ) -> None:
         await self.aclose()
 
+    def _open_pools(self) -> Pools:
+        if self._closed or self._pools.closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} is closed (by close(), aclose() or the end of its "
+                f"with block): make calls inside the block, or create a new {type(self).__name__}"
+            )
+        return self._pools
+
     # -- the send path (shared by every operation) ------------------------------
     def _build(
         self,
@@ -327,7 +387,7 @@ class BaseClient:
         op: Operation[Any],
         values: Mapping[str, Any],
         options: RequestOptions,
-    ) -> tuple[httpx.Request, bool, RetryConfig, float]:
+    ) -> tuple[httpx.Request, bool, RetryConfig, float | None]:
         path, query, extra, body = op.build(values)
         if extra:
             headers = {**headers, **extra}
@@ -356,10 +416,12 @@ class BaseClient:
         self, op: Operation[Any], values: Mapping[str, Any], options: RequestOptions
     ) -> Outcome:
         """Send one checked call (retries included); a 2xx outcome, or the error raised."""
-        http = self._pools.sync_client()
+        pools = self._open_pools()
+        http = pools.sync_client()
         request, idempotent, retries, seconds = self._build(
-            http, self._pools.sync_headers, op, values, options
+            http, pools.sync_headers, op, values, options
         )
+        seconds = seconds or pools.sync_seconds
         try:
             outcome = send_with_retries(
                 lambda: send_once(http, request, seconds),
@@ -370,17 +432,19 @@ class BaseClient:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request, idempotent) from gave_up.error
-        _settle(op, outcome)
+        self._settle(op, outcome)
         return outcome
 
     async def _exchange_async(
         self, op: Operation[Any], values: Mapping[str, Any], options: RequestOptions
     ) -> Outcome:
         """The async twin of ``_exchange``."""
-        http = self._pools.async_client()
+        pools = self._open_pools()
+        http = pools.async_client()
         request, idempotent, retries, seconds = self._build(
-            http, self._pools.async_headers, op, values, options
+            http, pools.async_headers, op, values, options
         )
+        seconds = seconds or pools.async_seconds
         try:
             outcome = await send_with_retries_async(
                 lambda: send_once_async(http, request, seconds),
@@ -391,8 +455,39 @@ class BaseClient:
             )
         except GaveUp as gave_up:
             raise _connection_error(gave_up, request, idempotent) from gave_up.error
-        _settle(op, outcome)
+        self._settle(op, outcome)
         return outcome
+
+    def _settle(self, op: Operation[Any], outcome: Outcome) -> None:
+        """Log the outcome of a call; raise the error its status names, unless a 2xx."""
+        response = outcome.response
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d (attempts: %d, %.1f ms, request id: %s)",
+                response.request.method,
+                response.request.url,
+                response.status_code,
+                outcome.attempts,
+                outcome.elapsed * 1000.0,
+                request_id_of(response) or "-",
+            )
+        if 200 <= response.status_code < 300:
+            return
+        error = error_from_response(
+            response,
+            attempts=outcome.attempts,
+            classes=self.status_errors,
+            model=self.error_model(),
+        )
+        error.retry_after = outcome.retry_after
+        if outcome.note:
+            error.message += f" ({outcome.note})"
+        if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
+            error.message += (
+                " (the request was retried: an earlier attempt may have deleted it before its"
+                " response was lost)"
+            )
+        raise error
 
     def _fetch(
         self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
@@ -514,31 +609,6 @@ def _connection_error(
         )
     logger.debug("%s (attempts: %d)", message, gave_up.attempts)
     return cls(message, attempts=gave_up.attempts)
-
-
-def _settle(op: Operation[Any], outcome: Outcome) -> None:
-    """Log the outcome of a call; raise the error its status names, unless a 2xx."""
-    response = outcome.response
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug(
-            "%s %s -> %d (attempts: %d, %.1f ms, request id: %s)",
-            response.request.method,
-            response.request.url,
-            response.status_code,
-            outcome.attempts,
-            outcome.elapsed * 1000.0,
-            request_id_of(response) or "-",
-        )
-    if 200 <= response.status_code < 300:
-        return
-    error = error_from_response(response, attempts=outcome.attempts)
-    error.retry_after = outcome.retry_after
-    if error.status_code == 404 and op.method == "DELETE" and outcome.attempts > 1:
-        error.message += (
-            " (the request was retried: an earlier attempt may have deleted it before its"
-            " response was lost)"
-        )
-    raise error
 
 
 def _raw_response(op: Operation[T], outcome: Outcome) -> RawResponse[T]:

@@ -1,10 +1,11 @@
 """The error classes that do not depend on the spec; ``errors`` adds the
 ones generated from ``openapi.yaml`` (one per ``components/responses`` error).
 
-The status → class mapping is the one generated table ``STATUS_ERRORS``; any
-other 4xx/5xx (405, 418, 502, 520 …) becomes ``SDKError``. Error bodies are read
-defensively: an HTML page, an empty body, an unknown ``code`` or a JSON body of
-the wrong shape never masks the status — the raw text is kept in ``body``.
+``error_from_response`` is given the status → class table (the generated
+``STATUS_ERRORS``, which the generated ``Dub`` hands the client) and the model of
+the error body; any other 4xx/5xx (405, 418, 502, 520 …) becomes ``SDKError``. Error
+bodies are read defensively: an HTML page, an empty body, an unknown ``code`` or a
+JSON body of the wrong shape never masks the status — the raw text is kept in ``body``.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "ClientClosedError",
     "ConfigurationError",
     "DubError",
     "ResponseValidationError",
     "SDKError",
-    "error_from_response",
 ]
 
 _EXCERPT = 200
@@ -62,6 +63,10 @@ class DubError(Exception):
 
 class ConfigurationError(DubError, ValueError):
     """The client was configured wrongly (no API key, a bad server URL…)."""
+
+
+class ClientClosedError(DubError, RuntimeError):
+    """A call on a ``Dub`` after its ``close()``, ``aclose()`` or ``with`` block."""
 
 
 class APIStatusError(DubError):
@@ -154,25 +159,19 @@ def request_id_of(response: httpx.Response) -> str | None:
     return found
 
 
-def _read_error_body(text: str) -> tuple[str | None, str | None, str | None]:
-    """(code, message, doc_url) from ``{"error": {...}}``; Nones for any other shape."""
+def _read_error_body(text: str, model: Any) -> tuple[str | None, str | None, str | None]:
+    """(code, message, doc_url) of a body ``model`` (the spec's error body) reads;
+    ``{"error": "text"}`` gives its text as the message; Nones for any other shape."""
     if not text or text.lstrip()[:1] not in ("{", "["):
         return None, None, None
     try:
         data: Any = json.loads(text)
-    except (ValueError, RecursionError):
+        if isinstance(data, dict) and isinstance(data.get("error"), str):  # some platforms'
+            return None, data["error"], None
+        error = model.from_dict(data).error
+        return error.code, error.message, error.doc_url or None
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None, None, None
-    error = data.get("error") if isinstance(data, dict) else None
-    if isinstance(error, str):  # {"error": "text"} seen on some platforms
-        return None, error, None
-    if not isinstance(error, dict):
-        return None, None, None
-    code, message, doc_url = error.get("code"), error.get("message"), error.get("doc_url")
-    return (
-        code if isinstance(code, str) else None,
-        message if isinstance(message, str) else None,
-        doc_url if isinstance(doc_url, str) else None,
-    )
 
 
 def _excerpt(text: str) -> str:
@@ -184,22 +183,19 @@ def error_from_response(
     response: httpx.Response,
     *,
     attempts: int = 1,
-    classes: Mapping[int, type[APIStatusError]] | None = None,
+    classes: Mapping[int, type[APIStatusError]],
+    model: Any,
 ) -> APIStatusError:
     """The typed error for a non-2xx response. Never raises, whatever the body.
 
-    ``classes`` maps a status to its class (default: the generated ``STATUS_ERRORS``);
-    any other status gives ``SDKError``.
+    ``classes`` maps a status to its class (any other status gives ``SDKError``);
+    ``model`` reads the body (``from_dict``), ``None``: the spec describes none.
     """
-    if classes is None:
-        from ._generated.errors import STATUS_ERRORS
-
-        classes = STATUS_ERRORS
     try:
         body = response.text
     except Exception:  # undecodable bytes: keep what we can
         body = response.content.decode("utf-8", "replace")
-    code, message, doc_url = _read_error_body(body)
+    code, message, doc_url = _read_error_body(body, model)
     if message is None:
         message = _excerpt(body) if body.strip() else (response.reason_phrase or "error")
     cls = classes.get(response.status_code, SDKError)

@@ -61,6 +61,8 @@ class Param(NamedTuple):
     max_length: int | None = None
     #: the API accepts this field and does nothing with it: sending it warns (once)
     ignored: str | None = None
+    #: what the API assumes when the parameter is not sent (the SDK sends nothing)
+    default: Any = None
 
     def describe(self) -> str:
         names = {"enum": " | ".join(repr(c) for c in self.choices)}.get(self.kind, self.kind)

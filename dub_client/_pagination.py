@@ -4,7 +4,9 @@ The next request is decided by the pure ``next_values`` from the operation's
 ``Pagination`` (declared in ``openapi.yaml`` as
 ``x-sdk-pagination``): the cursor set to the last item's id (or the first item's
 when walking backwards), or the offset page + 1 when the caller chose offsets or
-the sort does not allow cursors. A short or empty page is the last one.
+the sort does not allow cursors. A short or empty page is the last one; after a full
+page the API cannot say whether more follow, so one more request asks, and an empty
+answer to it ends the list (``next_page`` gives ``None``, ``iter_pages`` stops).
 """
 
 from __future__ import annotations
@@ -77,7 +79,9 @@ class _PageBase(Generic[T]):
         return self.items
 
     def has_next_page(self) -> bool:
-        """Whether another request may return more items."""
+        """Whether another request may return more items: ``False`` after a short page;
+        ``True`` after a full one, since the API answers a bare list and cannot say (the
+        next request then finds out: ``next_page`` gives ``None`` when it finds none)."""
         return self._next is not None
 
     def _next_values(self) -> dict[str, Any] | None:
@@ -116,9 +120,10 @@ class Page(_PageBase[T]):
         return self.next_page()
 
     def next_page(self) -> Page[T] | None:
-        """Fetch the following page (``None`` after the last one)."""
+        """Fetch the following page (``None`` after the last one, never an empty page)."""
         values = self._next_values()
-        return self._fetch(values) if values is not None else None
+        page = self._fetch(values) if values is not None else None
+        return page if page is not None and page.items else None
 
     def iter_pages(self) -> Iterator[Page[T]]:
         """This page and every following one."""
@@ -152,9 +157,10 @@ class AsyncPage(_PageBase[T]):
         return await self.next_page()
 
     async def next_page(self) -> AsyncPage[T] | None:
-        """Fetch the following page (``None`` after the last one)."""
+        """Fetch the following page (``None`` after the last one, never an empty page)."""
         values = self._next_values()
-        return await self._fetch(values) if values is not None else None
+        page = await self._fetch(values) if values is not None else None
+        return page if page is not None and page.items else None
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and every following one."""

@@ -8,9 +8,12 @@ that a mistake is a ``ConfigurationError`` naming the variable.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import threading
 import weakref
+from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -73,6 +76,10 @@ def proxy_for(url: httpx.URL) -> str | None:
         return None
 
 
+#: How long one attempt may take through a client ``Dub`` built (see ``_client``).
+DEFAULT_ATTEMPT_SECONDS = 60.0
+
+
 class _NoCookies(httpx.Cookies):
     """The cookie jar of the clients ``Dub`` builds: it keeps none. The API key alone
     authenticates, so no state may ride along from one answer to the next request;
@@ -83,16 +90,38 @@ class _NoCookies(httpx.Cookies):
         return None
 
 
+class _Jarless:
+    """The clients ``Dub`` builds answer ``cookies`` with an empty ``_NoCookies`` jar."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _NoCookies()
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        return None
+
+
+class _Client(_Jarless, httpx.Client):
+    pass
+
+
+class _AsyncClient(_Jarless, httpx.AsyncClient):
+    pass
+
+
 class Pools:
     """The httpx clients that one ``BaseClient``, and every client derived from it
     with ``with_options``, send through.
 
     One ``httpx.Client`` for sync calls; one ``httpx.AsyncClient`` per event loop (an
     AsyncClient belongs to the loop it first ran on), so any number of loops, in any
-    threads, each reuse their own connections. Clients given by the user are used as
-    they are and never closed. In a child of ``os.fork()`` the clients inherited from
-    the parent are dropped unused (their sockets are the parent's) and new ones are
-    built on first use.
+    threads, each reuse their own connections. A loop's client is closed on that loop
+    when the loop shuts down (``asyncio.run`` ends it with ``shutdown_asyncgens()``, which
+    finishes the async generator ``_closer`` registered with it), or at ``aclose``.
+    Clients given by the user are used as they are and never closed. In a child of
+    ``os.fork()`` the clients inherited from the parent are dropped unused (their sockets
+    are the parent's) and new ones are built on first use.
     """
 
     def __init__(
@@ -110,33 +139,32 @@ class Pools:
         # untouched, so the headers travel with each request instead
         self.sync_headers = {} if client is None else headers
         self.async_headers = {} if async_client is None else headers
+        # a given client keeps its own timeout and no other deadline
+        self.sync_seconds = DEFAULT_ATTEMPT_SECONDS if client is None else math.inf
+        self.async_seconds = DEFAULT_ATTEMPT_SECONDS if async_client is None else math.inf
+        self.closed = False
         self._reset()
         _ALL_POOLS.add(self)
 
     def _reset(self) -> None:
         self.lock = threading.Lock()
         self.sync = self.given
-        self.by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient] = (
-            weakref.WeakKeyDictionary()
-        )
+        self.pid = os.getpid()
+        self.by_loop: dict[asyncio.AbstractEventLoop, tuple[httpx.AsyncClient, _Closer]] = {}
 
     def _build(self, cls: type[httpx.Client] | type[httpx.AsyncClient]) -> Any:
         try:
-            client = cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
+            return cls(headers=self.headers, timeout=self.timeout, follow_redirects=False)
         except (OSError, ValueError, httpx.InvalidURL) as exc:  # the environment changed since
             check_environment()
             raise ConfigurationError(f"cannot build the HTTP client: {exc}") from None
-        # httpx's cookies setter would copy into a plain jar: set the attribute it reads
-        # (were it renamed, cookies would merely be kept again: a test watches for that)
-        client._cookies = _NoCookies()
-        return client
 
     def sync_client(self) -> httpx.Client:
         client = self.sync
         if client is None:
             with self.lock:  # two threads' first calls must not build two clients
                 if self.sync is None:
-                    self.sync = self._build(httpx.Client)
+                    self.sync = self._build(_Client)
                 client = self.sync
         return client
 
@@ -146,36 +174,80 @@ class Pools:
         import asyncio  # already loaded: we are inside a coroutine
 
         loop = asyncio.get_running_loop()
-        client = self.by_loop.get(loop)
-        if client is None:
+        entry = self.by_loop.get(loop)
+        if entry is None:
             with self.lock:
-                client = self.by_loop.get(loop)
-                if client is None:
-                    # a client holds its loop through its connections, so a closed loop's
-                    # entry never leaves the weak dict by itself: drop those (their sockets
-                    # are freed with them) before adding this loop's
-                    for old in [old for old in self.by_loop if old.is_closed()]:
-                        del self.by_loop[old]
-                    client = self.by_loop[loop] = self._build(httpx.AsyncClient)
-        return client
+                entry = self.by_loop.get(loop)
+                if entry is None:
+                    self._forget_closed_loops()
+                    client = self._build(_AsyncClient)
+                    closer = self._closer(loop, client)
+                    # its first step registers it with this loop's shutdown_asyncgens()
+                    # (the hook asyncio sets for the thread) and runs it to its `yield`
+                    with contextlib.suppress(StopIteration):
+                        closer.asend(None).send(None)
+                    entry = self.by_loop[loop] = (client, closer)
+        return entry[0]
+
+    async def _closer(
+        self, loop: asyncio.AbstractEventLoop, client: httpx.AsyncClient
+    ) -> AsyncGenerator[None, None]:
+        """Closes ``client`` on ``loop`` when finished: by the loop's shutdown, ``aclose``,
+        ``close`` (scheduled on the loop) or when garbage collected with the pools."""
+        pid = self.pid
+        try:
+            yield
+        finally:
+            if self.by_loop.get(loop, (None,))[0] is client:
+                del self.by_loop[loop]
+            if not loop.is_closed() and os.getpid() == pid:
+                await client.aclose()
+
+    def _forget_closed_loops(self) -> None:
+        """Drop the clients of loops closed without ``shutdown_asyncgens()`` (a bare
+        ``loop.close()``): nothing can run on such a loop any more, so their sockets are
+        freed with them (Python may warn: close loops with ``asyncio.run``)."""
+        for loop in [loop for loop in self.by_loop if loop.is_closed()]:
+            _finish(self.by_loop[loop][1])
 
     def close(self) -> None:
+        self.closed = True
         if self.given is None and self.sync is not None:
             self.sync.close()
             self.sync = None
+        self._forget_closed_loops()
+        for loop, (_, closer) in list(self.by_loop.items()):
+            with contextlib.suppress(RuntimeError):  # closed since: nothing left to run
+                loop.call_soon_threadsafe(_close_later, loop, closer)
 
     async def aclose(self) -> None:
         import asyncio
 
-        client = self.by_loop.pop(asyncio.get_running_loop(), None)
-        if client is not None:
-            await client.aclose()
+        entry = self.by_loop.get(asyncio.get_running_loop())
+        if entry is not None:
+            await entry[1].aclose()
         self.close()
+
+
+_Closer = AsyncGenerator[None, None]
+_PENDING: set[Any] = set()  # the tasks of _close_later, kept until done
+
+
+def _close_later(loop: asyncio.AbstractEventLoop, closer: _Closer) -> None:
+    task = loop.create_task(closer.aclose())
+    _PENDING.add(task)
+    task.add_done_callback(_PENDING.discard)
+
+
+def _finish(closer: _Closer) -> None:
+    """Run ``closer``'s ``finally`` now, outside any loop (its loop is closed or not ours)."""
+    with contextlib.suppress(StopIteration, RuntimeError):
+        closer.aclose().send(None)
 
 
 _ALL_POOLS: weakref.WeakSet[Pools] = weakref.WeakSet()
 
-_PLAIN_CLIENTS = (httpx.Client, httpx.AsyncClient)
+_PLAIN_CLIENTS = (httpx.Client, httpx.AsyncClient, _Client, _AsyncClient)
 # client -> (our headers, the client's headers as they were, the two merged)
 _MERGED: weakref.WeakKeyDictionary[
     httpx.Client | httpx.AsyncClient, tuple[dict[str, str], list[Any], httpx.Headers]
@@ -228,7 +300,10 @@ def new_request(
 
 def _forget_inherited_pools() -> None:
     for pools in list(_ALL_POOLS):
+        closers = [closer for _, closer in pools.by_loop.values()]
         pools._reset()
+        for closer in closers:  # in the child: finished without touching the parent's sockets
+            _finish(closer)
 
 
 if hasattr(os, "register_at_fork"):

@@ -12,7 +12,7 @@ import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, Literal, NamedTuple, Self
 
 import attrs
@@ -121,13 +121,15 @@ DEFAULT_RETRY_CONFIG = RetryConfig()
 class Decision(NamedTuple):
     """What to do after one attempt: retry after ``delay`` seconds, or stop.
 
-    ``retry_after`` is the server's requested wait (seconds) when it sent one.
+    ``retry_after`` is the server's requested wait (seconds) when it sent one. ``reason``
+    says why not; ``tell``: the error raised says it too (a wait past the cap).
     """
 
     retry: bool
     delay: float = 0.0
     retry_after: float | None = None
     reason: str = ""
+    tell: bool = False
 
 
 def _number_to_delay(value: float, now: float, *, unit_ms: bool) -> float | None:
@@ -227,7 +229,11 @@ def decide(
     if retry_after is not None:
         # the server's own wait is honoured up to the cap, even past the backoff budget
         if retry_after * 1000.0 > config.max_retry_after:
-            return Decision(False, retry_after=retry_after, reason="Retry-After is over the cap")
+            reason = (
+                f"not retried: the server asked to wait {retry_after:.6g} s, past the cap of "
+                f"{config.max_retry_after / 1000.0:g} s set by RetryConfig.max_retry_after"
+            )
+            return Decision(False, retry_after=retry_after, reason=reason, tell=True)
         return Decision(True, delay=retry_after, retry_after=retry_after)
     delay = backoff_delay(config.backoff, attempt, jitter)
     if elapsed + delay > budget:
@@ -260,12 +266,14 @@ class Timing:
 
 
 class Outcome(NamedTuple):
-    """The last response of a retry loop, how many attempts it took and how long (seconds)."""
+    """The last response of a retry loop, how many attempts it took and how long (seconds);
+    ``note``: why it was not retried, when the error raised should say so."""
 
     response: httpx.Response
     attempts: int
     retry_after: float | None
     elapsed: float
+    note: str = ""
 
 
 class GaveUp(Exception):
@@ -277,40 +285,53 @@ class GaveUp(Exception):
         self.attempts = attempts
 
 
-def _after_attempt(
-    config: RetryConfig,
-    timing: Timing,
-    request: httpx.Request,
-    attempt: int,
-    started: float,
-    idempotent: bool,
-    response: httpx.Response | None,
-    error: httpx.HTTPError | None,
-) -> Decision:
-    """What to do after an attempt that failed (a 2xx never gets here: the loops stop)."""
-    status = response.status_code if response is not None else None
-    decision = decide(
-        config,
-        attempt=attempt,
-        elapsed=timing.monotonic() - started,
-        idempotent=idempotent,
-        now=timing.wall(),
-        jitter=timing.random(),
-        status=status,
-        headers=response.headers if response is not None else None,
-        error=error,
-    )
-    if decision.retry and logger.isEnabledFor(logging.INFO):
-        what = status if status is not None else type(error).__name__
-        logger.info(
-            "%s %s: %s on attempt %d, retrying in %.2fs",
-            request.method,
-            request.url,
-            what,
-            attempt,
-            decision.delay,
+def _decisions(
+    request: httpx.Request, config: RetryConfig, idempotent: bool, timing: Timing
+) -> Generator[float, httpx.Response | httpx.HTTPError, Outcome]:
+    """The one retry loop, without I/O: sent the result of each attempt (the response
+    or the httpx error), it yields the wait before the next attempt, and returns the
+    ``Outcome`` (or raises ``GaveUp``). ``send_with_retries`` and its async twin drive it.
+    """
+    started = timing.monotonic()
+    attempt = 0
+    result = yield 0.0  # the first attempt starts now
+    while True:
+        attempt += 1
+        response = result if isinstance(result, httpx.Response) else None
+        error = result if isinstance(result, httpx.HTTPError) else None
+        if response is not None and 200 <= response.status_code < 300:  # the usual case
+            return Outcome(response, attempt, None, timing.monotonic() - started)
+        status = response.status_code if response is not None else None
+        decision = decide(
+            config,
+            attempt=attempt,
+            elapsed=timing.monotonic() - started,
+            idempotent=idempotent,
+            now=timing.wall(),
+            jitter=timing.random(),
+            status=status,
+            headers=response.headers if response is not None else None,
+            error=error,
         )
-    return decision
+        if not decision.retry:
+            if response is None:
+                assert error is not None
+                raise GaveUp(error, attempt)
+            note = decision.reason if decision.tell else ""
+            elapsed = timing.monotonic() - started
+            return Outcome(response, attempt, decision.retry_after, elapsed, note)
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "%s %s: %s on attempt %d, retrying in %.2fs",
+                request.method,
+                request.url,
+                status if status is not None else type(result).__name__,
+                attempt,
+                decision.delay,
+            )
+        if response is not None:
+            response.close()  # read in full already: frees nothing but its state
+        result = yield decision.delay
 
 
 def send_with_retries(
@@ -320,34 +341,21 @@ def send_with_retries(
     idempotent: bool,
     timing: Timing,
 ) -> Outcome:
-    """Call ``send`` until ``decide`` says stop.
-
-    Raises ``GaveUp`` when the last attempt ended in an httpx error.
-    """
-    started = timing.monotonic()
-    attempt = 0
+    """Call ``send`` until ``_decisions`` says stop (``GaveUp``: the last attempt raised)."""
+    steps = _decisions(request, config, idempotent, timing)
+    next(steps)  # primed: started
     while True:
-        attempt += 1
-        response: httpx.Response | None = None
-        error: httpx.HTTPError | None = None
+        result: httpx.Response | httpx.HTTPError
         try:
-            response = send()
+            result = send()
         except httpx.HTTPError as exc:
-            error = exc
-        else:
-            if 200 <= response.status_code < 300:  # the usual case: done
-                return Outcome(response, attempt, None, timing.monotonic() - started)
-        decision = _after_attempt(
-            config, timing, request, attempt, started, idempotent, response, error
-        )
-        if not decision.retry:
-            if response is None:
-                assert error is not None
-                raise GaveUp(error, attempt)
-            return Outcome(response, attempt, decision.retry_after, timing.monotonic() - started)
-        if response is not None:
-            response.close()
-        timing.sleep(decision.delay)
+            result = exc
+        try:
+            delay = steps.send(result)
+        except StopIteration as done:
+            outcome: Outcome = done.value
+            return outcome
+        timing.sleep(delay)
 
 
 async def send_with_retries_async(
@@ -357,28 +365,18 @@ async def send_with_retries_async(
     idempotent: bool,
     timing: Timing,
 ) -> Outcome:
-    """The async twin of ``send_with_retries``; the same decisions."""
-    started = timing.monotonic()
-    attempt = 0
+    """The async twin of ``send_with_retries``: the same ``_decisions``."""
+    steps = _decisions(request, config, idempotent, timing)
+    next(steps)  # primed: started
     while True:
-        attempt += 1
-        response: httpx.Response | None = None
-        error: httpx.HTTPError | None = None
+        result: httpx.Response | httpx.HTTPError
         try:
-            response = await send()
+            result = await send()
         except httpx.HTTPError as exc:
-            error = exc
-        else:
-            if 200 <= response.status_code < 300:
-                return Outcome(response, attempt, None, timing.monotonic() - started)
-        decision = _after_attempt(
-            config, timing, request, attempt, started, idempotent, response, error
-        )
-        if not decision.retry:
-            if response is None:
-                assert error is not None
-                raise GaveUp(error, attempt)
-            return Outcome(response, attempt, decision.retry_after, timing.monotonic() - started)
-        if response is not None:
-            await response.aclose()
-        await timing.async_sleep(decision.delay)
+            result = exc
+        try:
+            delay = steps.send(result)
+        except StopIteration as done:
+            outcome: Outcome = done.value
+            return outcome
+        await timing.async_sleep(delay)

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from conftest import FakeTiming, Recorder, customer_json
 
-from dub_client import DEFAULT_RETRY_CONFIG, Dub, RetryConfig, errors
+from dub_client import DEFAULT_RETRY_CONFIG, ConfigurationError, Dub, RetryConfig, errors
 from dub_client.testing import Fault, Sandbox
 
 
@@ -87,12 +87,11 @@ def test_one_dub_serves_several_event_loops_each_with_its_own_pool():
             for _ in range(3):
                 await dub.customers.get_async(cid)
             pools.append(dub._pools.async_client())
-            await dub.aclose()
-            assert pools[-1].is_closed
 
         asyncio.run(use())
         asyncio.run(use())
         assert pools[0] is not pools[1]
+        assert all(pool.is_closed for pool in pools)  # each closed as its loop ended
         dub.close()
 
 
@@ -167,3 +166,70 @@ def test_a_given_client_keeps_its_headers_params_and_build_request():
     with Dub("dub_x", client=Signing(transport=httpx.MockTransport(answer))) as dub:
         dub.customers.get("cus_1")
     assert seen[0].headers["x-signature"] == "sig"
+
+
+# -- the constructor and with_options check their keywords as the operations do -----------------
+def test_a_misspelled_option_is_named_with_a_suggestion_and_its_value():
+    with pytest.raises(ConfigurationError) as info:
+        Dub("dub_t", timeout=5)  # type: ignore[arg-type]
+    assert str(info.value).startswith(
+        "Dub(): unknown option timeout=5 (did you mean 'timeout_ms'?); expected one of ["
+    )
+    with pytest.raises(ConfigurationError, match=r"^Dub\.with_options\(\): unknown option "):
+        Dub("dub_t").with_options(timeout=1)  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match=r"did you mean 'max_retries'"):
+        Dub("dub_t").with_options(max_retry=1)  # type: ignore[arg-type]
+
+    class MyDub(Dub):
+        pass
+
+    with pytest.raises(ConfigurationError, match=r"^MyDub\(\): unknown option"):
+        MyDub("dub_t", retries=None)  # type: ignore[arg-type]
+
+
+def test_a_bad_option_value_is_echoed_but_never_a_key():
+    with pytest.raises(ConfigurationError, match=r"^Dub\(\): server_url='api\.dub\.co' must be"):
+        Dub("dub_t", server_url="api.dub.co")
+    with pytest.raises(ConfigurationError, match=r"with_options\(\): server_url='ftp://x' must"):
+        Dub("dub_t").with_options(server_url="ftp://x")
+    with pytest.raises(ConfigurationError, match=r"with_options\(\): max_retries must .* -1"):
+        Dub("dub_t").with_options(max_retries=-1)
+    with pytest.raises(ConfigurationError) as info:
+        Dub(api_key="dub_secret_value")  # type: ignore[arg-type]
+    assert "unknown option api_key;" in str(info.value) and "dub_secret" not in str(info.value)
+
+
+# -- a client passed in keeps its own timeout ---------------------------------------------------
+class _Clock:
+    """``time`` for dub_client._attempt: every reading is 100 s after the last one."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        self.now += 100.0
+        return self.now
+
+
+def test_a_given_client_keeps_its_own_timeout_and_no_attempt_deadline(monkeypatch):
+    from dub_client import _attempt
+
+    sandbox = Sandbox(seed=1)
+    cid = sandbox.customers()[0]["id"]
+    monkeypatch.setattr(_attempt, "time", _Clock())  # each attempt "takes" minutes
+    seen: list[dict[str, float]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return sandbox.transport().handle_request(request)
+
+    own = httpx.Client(timeout=300, transport=httpx.MockTransport(answer), base_url="http://x")
+    with Dub("dub_t", client=own, max_retries=0) as dub:
+        assert dub.customers.get(cid).id == cid  # no 60 s deadline of Dub's own
+        assert seen[-1] == httpx.Timeout(300).as_dict()
+        with pytest.raises(errors.APITimeoutError, match="longer than 2 s"):
+            dub.customers.get(cid, timeout_ms=2_000)  # the user's timeout_ms applies
+        assert seen[-1] == httpx.Timeout(2.0).as_dict()
+    with sandbox.serve() as url, Dub("dub_t", server_url=url, max_retries=0) as built:
+        with pytest.raises(errors.APITimeoutError, match="longer than 60 s"):
+            built.customers.get(cid)  # a client Dub built: 60 s an attempt

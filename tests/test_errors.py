@@ -186,7 +186,9 @@ def test_bad_configuration(monkeypatch: pytest.MonkeyPatch):
         Dub(token="dub_x\r\nX-Evil: 1")
     with pytest.raises(ValueError, match="http"):
         Dub(token=TOKEN, server_url="ftp://example.com")
-    with pytest.raises(TypeError):
+    with pytest.raises(
+        errors.ConfigurationError, match=r"client must be an httpx\.Client, not object"
+    ):
         Dub(token=TOKEN, client=object())  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="timeout_ms"):
         Dub(token=TOKEN, timeout_ms=0)

@@ -164,7 +164,6 @@ with Dub(token="dub_test", server_url=url, retry_config=fast) as dub:
             await dub.customers.activity_async("missing")
         except errors.NotFound:
             print("async-404")
-        await dub.aclose()
 
     asyncio.run(main())
     print("clear", dub.customers.clear_activity("cus_1", kinds=["click", "sale"], older_than=7))

@@ -68,7 +68,7 @@ def test_server_urls_with_query_fragment_or_credentials_are_refused(url):
 
 
 def test_wrong_token_type_and_bad_headers(dub, recorder):
-    with pytest.raises(TypeError, match="token must be a str"):
+    with pytest.raises(ConfigurationError, match=r"Dub\(\): token must be a str, not int"):
         Dub(token=123)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="cannot carry"):
         dub.customers.get("cus_1", http_headers={"X-A": "one\r\nX-B: two"})

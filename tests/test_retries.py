@@ -242,3 +242,22 @@ def test_retried_delete_that_meets_404_says_so(dub, recorder, clock):
     with pytest.raises(errors.NotFound) as plain:
         dub.customers.delete("cus_1")
     assert "earlier attempt" not in str(plain.value)
+
+
+def test_a_429_past_the_cap_says_why_it_was_not_retried():
+    from dub_client.testing import Fault, Sandbox
+
+    sandbox = Sandbox(seed=1)
+    with sandbox.dub(retry_config=RetryConfig(max_retry_after=30_000)) as dub:
+        sandbox.fail_next(Fault(status=429, retry_after="3600"))
+        with pytest.raises(errors.RateLimitExceeded) as info:
+            dub.customers.list()
+        assert len(sandbox.requests) == 1 and info.value.retry_after == 3600.0
+        assert str(info.value) == (
+            "429 rate_limit_exceeded: injected 429 (not retried: the server asked to wait "
+            "3600 s, past the cap of 30 s set by RetryConfig.max_retry_after)"
+        )
+        sandbox.fail_next(Fault(status=503))
+        with pytest.raises(errors.SDKError) as other:
+            dub.customers.list(max_retries=0)
+        assert "not retried" not in str(other.value)  # only the cap is worth saying

@@ -80,7 +80,11 @@ def test_requests_are_recorded_with_headers_and_parsed_bodies():
         dub.customers.update(cid, name="Ada", http_headers={"X-Trace": "t1"})
     (recorded,) = sandbox.requests
     assert isinstance(recorded, RecordedRequest)
-    assert (recorded.method, recorded.path, recorded.query) == ("PATCH", f"/customers/{cid}", "")
+    assert (recorded.method, recorded.path, recorded.raw_query) == (
+        "PATCH",
+        f"/customers/{cid}",
+        "",
+    )
     assert recorded.body == {"name": "Ada"}
     assert recorded.headers["x-trace"] == "t1"
     assert recorded.headers["authorization"] == "Bearer <redacted>"

@@ -249,6 +249,18 @@ class Models:
                 "field as None. Give each use its own schema."
             )
         self.requests = frozenset(name for name, seen in uses.items() if "request" in seen)
+        #: the model of the error answers' bodies (the first 4xx/5xx answer with one)
+        self.error_model = next(
+            (
+                Shape("model", cls=r.prop.class_info.name, module=r.prop.class_info.module_name)
+                for collection in openapi.endpoint_collections_by_tag.values()
+                for endpoint in collection.endpoints
+                for r in endpoint.responses
+                if _text(r.status_code.pattern)[:1] in "45"
+                and type(r.prop).__name__ == "ModelProperty"
+            ),
+            None,
+        )
 
     def _mark(self, prop: Any, use: str, uses: dict[str, set[str]]) -> None:
         kind = type(prop).__name__

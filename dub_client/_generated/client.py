@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._client import BaseClient
+from .errors import STATUS_ERRORS, error_model
 
 if TYPE_CHECKING:
     from .api.customers import Customers
@@ -29,7 +30,8 @@ class Dub(BaseClient):
         timeout_ms: Milliseconds: each attempt (connect, send, headers, body) is over by
             then, and so is each phase. An ``httpx.Timeout`` sets each phase its own limit
             instead (attempts then end by 60 s). Default: 5 s to connect, 30 s for each
-            read, write and pool wait, 60 s an attempt.
+            read, write and pool wait, 60 s an attempt; with your own ``client`` /
+            ``async_client``, its own timeouts and no attempt deadline.
         retry_config: The retry policy (``RetryConfig``); default: retries on.
         max_retries: At most this many retries on that policy (``0``: none).
         client: Your own ``httpx.Client`` (proxies, transports, limits), used as is and
@@ -37,12 +39,16 @@ class Dub(BaseClient):
         async_client: Your own ``httpx.AsyncClient``, likewise.
 
     The httpx clients ``Dub`` builds itself are created on first use (one for sync
-    calls, one per event loop for async calls) and closed by ``close`` / ``aclose``
-    or the ``with`` / ``async with`` blocks. ``with_options`` gives a client with
-    other options that shares them.
+    calls, one per event loop for async calls: closed on that loop as it shuts down)
+    and closed by ``close`` / ``aclose`` or the ``with`` / ``async with`` blocks, after
+    which calls raise ``ClientClosedError``. ``with_options`` gives a client with
+    other options that shares them. A misspelled or bad option is a
+    ``ConfigurationError``.
     """
 
     default_server_url = DEFAULT_SERVER_URL
+    status_errors = STATUS_ERRORS
+    error_model = staticmethod(error_model)
 
     @cached_property
     def customers(self) -> Customers:

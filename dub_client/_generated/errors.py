@@ -5,11 +5,20 @@ Generated from openapi.yaml by ``make generate``; do not edit. Import them from
 """
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
+import httpx
+
+from .. import _exceptions
 from .._exceptions import APIStatusError
+
+if TYPE_CHECKING:
+    from .models.error_response import ErrorResponse
 
 __all__ = [
     "STATUS_ERRORS",
+    "error_from_response",
+    "error_model",
     "BadRequest",
     "Unauthorized",
     "Forbidden",
@@ -70,3 +79,21 @@ STATUS_ERRORS: Mapping[int, type[APIStatusError]] = {
     429: RateLimitExceeded,
     500: InternalServerError,
 }
+
+
+def error_model() -> "type[ErrorResponse]":
+    """The model of the error responses' body (loaded on first use)."""
+    from .models.error_response import ErrorResponse
+
+    return ErrorResponse
+
+
+def error_from_response(
+    response: httpx.Response, *, attempts: int = 1
+) -> APIStatusError:
+    """The typed error for a non-2xx ``response`` (its class from ``STATUS_ERRORS``; any other
+    status: ``SDKError``); the body is read with ``error_model()``, defensively."""
+    model: Any = error_model()
+    return _exceptions.error_from_response(
+        response, attempts=attempts, classes=STATUS_ERRORS, model=model
+    )

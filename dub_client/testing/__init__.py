@@ -14,7 +14,7 @@ or ``python -m dub_client.testing --port 8787``), and takes planned faults
 with the package.
 """
 
-from ._sandbox import FAST_RETRIES, Fault, RecordedRequest, Reply, Sandbox
-from ._server import SandboxServer
+from ._sandbox import FAST_RETRIES, Fault, RecordedRequest, Sandbox
+from ._server import Reply, SandboxServer
 
 __all__ = ["FAST_RETRIES", "Fault", "RecordedRequest", "Reply", "Sandbox", "SandboxServer"]

@@ -7,8 +7,10 @@ same object serves an in-process httpx transport and a loopback HTTP server.
 from __future__ import annotations
 
 import datetime
+import difflib
 import inspect
 import json
+import math
 import random
 import re
 import string
@@ -17,25 +19,24 @@ import time
 import typing
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import unquote
 
 import httpx
 
 from .._retries import BackoffStrategy, RetryConfig
+from ._server import IN_PROCESS_URL, Reply, SandboxServer, async_transport, transport
 
 if TYPE_CHECKING:
     from .._generated.client import Dub
     from ..models import Customer
-    from ._server import SandboxServer
 
 __all__ = ["FAST_RETRIES", "Fault", "RecordedRequest", "Reply", "Sandbox"]
 
 _DOC = "https://dub.co/docs/api-reference/errors#"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_LIST_FILTERS = ("country", "linkId", "programId", "partnerId")
 _CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -52,16 +53,6 @@ _KNOWN = frozenset(s.value for s in HTTPStatus)
 _EPOCH = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 _COUNTRIES = ("US", "GB", "DE", "FR", "BR", "IN", "JP", "CA", "AU", "NL")
 _FIRST = ("Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus", "Radia", "Tim")
-
-
-@dataclass(slots=True)
-class Reply:
-    """One HTTP answer. ``drop`` means: close the connection without answering."""
-
-    status: int
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    drop: bool = False
 
 
 @dataclass(slots=True)
@@ -91,33 +82,56 @@ class Fault:
 
 @dataclass(frozen=True, slots=True)
 class RecordedRequest:
-    """One request the sandbox received: ``headers`` with the API key redacted,
-    ``body`` the parsed JSON (``None`` without a body, the text if it is not JSON)."""
+    """One request the sandbox received: ``query`` parsed (``query["pageSize"]`` is the
+    first value, ``query.get_list(name)`` every one) and ``raw_query`` as sent;
+    ``headers`` with the API key redacted; ``body`` the parsed JSON (``None`` without a
+    body, the text if it is not JSON)."""
 
     method: str
     path: str
-    query: str
+    query: httpx.QueryParams
+    raw_query: str
     headers: dict[str, str]
     body: Any
 
 
-def _param(operation: Any, wire: str) -> Any:
-    """The generated description of one parameter (bounds, enum values) of ``operation``."""
-    return next(p for p in (*operation.params, *operation.body_fields) if p.wire == wire)
+#: What the sandbox answers for each query parameter of the list operation, by its meaning
+#: in Dub's API; any other parameter the spec gives the operation filters by exact match on
+#: the customer field of that name (``<object>Id``: that object's id), or is refused.
+_INTERPRETED = frozenset({"search", "includeExpandedFields", "sortBy", "sortOrder"})
 
 
-def _list_facts() -> tuple[dict[str, tuple[int, float, float]], tuple[str, ...], tuple[str, ...]]:
-    """(default, minimum, maximum) of the paging numbers, and the sortBy/sortOrder values,
-    as openapi.yaml gives them (through the generated list operation)."""
-    from .._generated.api.customers.get_customers import OPERATION as LIST
+def _read_query(spec: Any, raw: str | None) -> Any:
+    """One query value as the parameter's spec says (its default when absent), or the 422
+    the API answers for it."""
+    if raw is None:
+        return spec.default
+    value: Any = raw
+    if spec.kind == "int":
+        try:
+            value = int(raw)
+        except ValueError:
+            return _error(422, f"{spec.wire} must be an integer")
+        low = spec.minimum if spec.minimum is not None else -math.inf
+        high = spec.maximum if spec.maximum is not None else math.inf
+        if not low <= value <= high:
+            return _error(422, f"{spec.wire} must be between {low} and {high}")
+    elif spec.kind == "bool":
+        if raw not in ("true", "false"):
+            return _error(422, f"{spec.wire} must be true or false")
+        value = raw == "true"
+    elif spec.kind == "enum" and raw not in [str(choice) for choice in spec.choices]:
+        return _error(422, f"{spec.wire} must be one of {list(spec.choices)}")
+    elif spec.min_length is not None and len(raw) < spec.min_length:
+        return _error(422, f"{spec.wire} must have at least {spec.min_length} characters")
+    return value
 
-    paging = LIST.pagination
-    assert paging is not None and paging.size and paging.page
-    sizes = {}
-    for name, default in ((paging.size, paging.default_size), (paging.page, 1)):
-        spec = next(p for p in LIST.params if p.name == name)
-        sizes[spec.wire] = (default or 1, spec.minimum or 1, spec.maximum or float("inf"))
-    return sizes, _param(LIST, "sortBy").choices, _param(LIST, "sortOrder").choices
+
+def _as_query(value: Any) -> str | None:
+    """A stored value as it would be written in a query string (``None``: matches nothing)."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 def _nullable_update_fields() -> tuple[str, ...]:
@@ -291,20 +305,14 @@ class Sandbox:
     # -- ways in ---------------------------------------------------------------------------
     def transport(self) -> httpx.MockTransport:
         """An in-process httpx transport (sync and async) answered by this sandbox."""
-        from ._server import transport
-
         return transport(self)
 
     def client(self) -> httpx.Client:
         """An ``httpx.Client`` wired to this sandbox (pass it as ``Dub(client=...)``)."""
-        from ._server import IN_PROCESS_URL
-
         return httpx.Client(transport=self.transport(), base_url=IN_PROCESS_URL)
 
     def async_client(self) -> httpx.AsyncClient:
         """An ``httpx.AsyncClient`` wired to this sandbox (``Dub(async_client=...)``)."""
-        from ._server import IN_PROCESS_URL, async_transport
-
         return httpx.AsyncClient(transport=async_transport(self), base_url=IN_PROCESS_URL)
 
     def dub(self, **options: Any) -> Dub:
@@ -316,7 +324,6 @@ class Sandbox:
         as sent.
         """
         from .._generated.client import Dub
-        from ._server import IN_PROCESS_URL
 
         options.setdefault("token", self.token or "dub_sandbox")
         options.setdefault("server_url", IN_PROCESS_URL)
@@ -326,8 +333,6 @@ class Sandbox:
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
         """A loopback HTTP server for this sandbox: ``with sandbox.serve() as url: ...``."""
-        from ._server import SandboxServer
-
         return SandboxServer(self, host, port)
 
     # -- faults ------------------------------------------------------------------------
@@ -425,7 +430,7 @@ class Sandbox:
         key = auth[len("Bearer ") :].strip()
         if not key or (self.token is not None and key != self.token):
             return _error(401, "Unauthorized: Invalid API key.")
-        params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
+        params = httpx.QueryParams(query)
         segments = path.split("/")
         if path.rstrip("/") == "/customers":
             if method == "GET":
@@ -466,37 +471,40 @@ class Sandbox:
             return True
         return _error(422, "includeExpandedFields must be true or false")
 
-    def _list(self, params: Mapping[str, str]) -> Reply:
-        expanded = self._flag(params)
-        if isinstance(expanded, Reply):
-            return expanded
-        sizes, sort_fields, sort_orders = _list_facts()
-        numbers: dict[str, int] = {}
-        for name, (default, low, high) in sizes.items():
-            raw = params.get(name)
-            try:
-                numbers[name] = default if raw is None else int(raw)
-            except ValueError:
-                return _error(422, f"{name} must be an integer")
-            if not low <= numbers[name] <= high:
-                return _error(422, f"{name} must be between {low} and {high}")
-        sort_by = params.get("sortBy", "createdAt")
-        sort_order = params.get("sortOrder", "desc")
-        if sort_by not in sort_fields or sort_order not in sort_orders:
-            return _error(422, "Invalid sortBy or sortOrder")
-        after, before = params.get("startingAfter"), params.get("endingBefore")
+    def _list(self, params: httpx.QueryParams) -> Reply:
+        """The list operation as the generated one describes it: each query parameter read
+        (bounds, enum values, defaults) from its spec; the paging ones by the pagination."""
+        from .._generated.api.customers.get_customers import OPERATION as LIST
+
+        paging = LIST.pagination
+        assert paging is not None and paging.size and paging.page and paging.previous
+        wire = {spec.name: spec.wire for spec in LIST.params}
+        values: dict[str, Any] = {}
+        for spec in LIST.params:
+            value = values[spec.wire] = _read_query(spec, params.get(spec.wire))
+            if isinstance(value, Reply):
+                return value
+        size: int = values[wire[paging.size]] or paging.default_size or 1
+        page_wire = wire[paging.page]
+        offset = ((values[page_wire] or 1) - 1) * size
+        sort_by, sort_order = values["sortBy"], values["sortOrder"]
+        after, before = values[wire[paging.next]], values[wire[paging.previous]]
         cursor = after or before
         if after and before:
             return _error(422, "You cannot use both startingAfter and endingBefore.")
-        if cursor and "page" in params:
+        if cursor and page_wire in params:
             return _error(422, "You cannot use both page and startingAfter/endingBefore.")
         if cursor and sort_by != "createdAt":
             return _error(422, "Cursor pagination only supports sortBy=createdAt.")
         if cursor and cursor not in self._customers:
             return _error(422, f"Cursor {cursor} does not exist.")
-
-        found = list(self._filter(params))
-        size = numbers["pageSize"]
+        skip = {
+            *_INTERPRETED,
+            *(wire[n] for n in (paging.next, paging.previous, paging.page, paging.size)),
+        }
+        found = self._filter(params, [p for p in LIST.params if p.wire not in skip])
+        if isinstance(found, Reply):
+            return found
         reverse = sort_order == "desc"
         if cursor:
             found.sort(key=lambda c: c["id"], reverse=reverse)
@@ -511,17 +519,21 @@ class Sandbox:
             # Dub's ids are time-sortable: creation order is id order, in both modes (and a
             # customer added with a hand-picked id cannot fall between the two)
             found.sort(key=lambda c: c["id"], reverse=reverse)
-            start = (numbers["page"] - 1) * size
-            page = found[start : start + size]
+            page = found[offset : offset + size]
         else:
             found.sort(
                 key=lambda c: (c[sort_by] is not None, c[sort_by] or 0, c["id"]), reverse=reverse
             )
-            start = (numbers["page"] - 1) * size
-            page = found[start : start + size]
+            page = found[offset : offset + size]
+        expanded = bool(values["includeExpandedFields"])
         return _json(200, [self._out(c, expanded) for c in page])
 
-    def _filter(self, params: Mapping[str, str]) -> Iterable[dict[str, Any]]:
+    def _filter(
+        self, params: httpx.QueryParams, filters: list[Any]
+    ) -> list[dict[str, Any]] | Reply:
+        """The customers the list's filters keep: ``email``, else ``externalId``, else
+        ``search`` (Dub's precedence), and every other filter the spec gives by exact match
+        on the customer field of its name, or the error naming one the sandbox cannot read."""
         rows: Iterable[dict[str, Any]] = self._customers.values()
         if "email" in params:
             rows = (c for c in rows if c["email"] == params["email"])
@@ -534,21 +546,25 @@ class Sandbox:
                 for c in rows
                 if any(needle in str(c[k] or "").lower() for k in ("email", "name", "id"))
             )
-        for name in _LIST_FILTERS:
-            if name in params:
-                want = params[name]
-                rows = [c for c in rows if self._attr(c, name) == want]
-        return rows
+        for spec in filters:
+            if spec.wire in ("email", "externalId") or spec.wire not in params:
+                continue
+            key = _filter_key(spec.wire) if spec.kind != "list" else None
+            if key is None:
+                return _error(
+                    501,
+                    f"the sandbox cannot interpret the query parameter {spec.wire!r} of "
+                    f"GET /customers: no customer field is named {spec.wire!r} "
+                    "(teach dub_client/testing/_sandbox.py what it means)",
+                    "not_implemented",
+                )
+            want = params[spec.wire]
+            rows = [c for c in rows if _as_query(self._field(c, *key)) == want]
+        return list(rows)
 
-    def _attr(self, customer: Mapping[str, Any], name: str) -> Any:
-        extra = self._expanded[customer["id"]]
-        if name == "linkId":
-            return (extra.get("link") or {}).get("id")
-        if name == "partnerId":
-            return (extra.get("partner") or {}).get("id")
-        if name == "programId":
-            return extra.get("programId")
-        return customer.get(name)
+    def _field(self, customer: Mapping[str, Any], name: str, nested: bool) -> Any:
+        value = customer.get(name, self._expanded[customer["id"]].get(name))
+        return (value or {}).get("id") if nested else value
 
     def _lookup(self, ref: str, params: Mapping[str, str]) -> tuple[dict[str, Any], bool] | Reply:
         """The customer ``ref`` names and the includeExpandedFields flag, or the error reply."""
@@ -649,6 +665,17 @@ FAST_RETRIES = RetryConfig(
 _ADD_CUSTOMER = "sandbox.add_customer"
 
 
+def _filter_key(wire: str) -> tuple[str, bool] | None:
+    """The Customer field a list filter named ``wire`` matches: (that field, False), or
+    (the object, True) for ``<object>Id`` (its id); ``None`` when there is none."""
+    params, models = _customer_params()
+    if wire in {"id", "createdAt", *(spec.wire for spec in params)}:
+        return wire, False
+    if wire.endswith("Id") and wire[:-2] in {_camel(name) for name in models}:
+        return wire[:-2], True
+    return None
+
+
 def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
     """``add_customer``'s keywords (SDK names, checked as the SDK checks) as API fields."""
     from .._operation import Operation, _check_all
@@ -663,11 +690,9 @@ def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
     for name, model in models.items():
         value = given.get(name)
         if isinstance(value, Mapping):  # its fields by SDK names, or as the API sends them
-            names = {parameter.name for parameter in _init_parameters(model)}
-            if not set(value) <= names:
+            if not set(value) <= {p.name for p in _init_parameters(model)}:
                 as_sent[name] = dict(value)
-            value = model(**value) if set(value) <= names else model.from_dict(dict(value))
-            given[name] = value
+            value = given[name] = _nested(name, model, value)
         if value is not None and name in given and not isinstance(value, model):
             raise TypeError(
                 f"{_ADD_CUSTOMER}: {name} must be {model.__name__}, a dict or None, "
@@ -685,6 +710,43 @@ def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
     if cid is not None:
         wire["id"] = cid
     return wire
+
+
+def _nested(field: str, model: type[Any], value: Mapping[str, Any]) -> Any:
+    """A nested object given as a dict, as ``model`` (through ``from_dict``): keys by the
+    SDK's names (its constructor's) or as the API sends them (camelCase, extra keys kept
+    as additional properties), not mixed; a missing or misspelled key or a bad value is a
+    ``TypeError``/``ValueError`` naming the field, the model and the key."""
+    names = [p.name for p in _init_parameters(model) if p.name != "additional_properties"]
+    wire = {name: _camel(name) for name in names}
+    required = [n for n in names if _init_parameter(model, n).default is inspect.Parameter.empty]
+    where = f"{_ADD_CUSTOMER}: {field} ({model.__name__})"
+    snake = set(value) <= set(names)
+    if not snake and set(value) & (set(names) - set(wire.values())):
+        raise TypeError(
+            f"{where}: give its keys as the SDK names them or as the API does, not mixed: "
+            f"{sorted(value)}"
+        )
+    data = {wire[key]: item for key, item in value.items()} if snake else dict(value)
+    missing = [name if snake else wire[name] for name in required if wire[name] not in data]
+    if missing:
+        unknown = sorted(set(data) - set(wire.values()))
+        hint = difflib.get_close_matches(unknown[0], names, n=1) if unknown else []
+        also = f"; unknown: {unknown[0]!r}" if unknown else ""
+        also += f" (did you mean {hint[0]!r}?)" if hint else ""
+        raise TypeError(f"{where}: missing required key(s) {missing}{also}")
+    from ..models import FieldError
+
+    try:
+        return model.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        kind = ValueError if isinstance(exc, ValueError) else TypeError
+        detail = f"{exc.where}: {exc.reason}" if isinstance(exc, FieldError) else str(exc)
+        raise kind(f"{where}: {detail}") from None
+
+
+def _init_parameter(model: type[Any], name: str) -> inspect.Parameter:
+    return inspect.signature(model).parameters[name]
 
 
 def _init_parameters(model: type[Any]) -> list[inspect.Parameter]:
@@ -730,6 +792,7 @@ def _customer_params() -> tuple[tuple[Any, ...], dict[str, Any]]:
 def _record(
     method: str, path: str, query: str, headers: Mapping[str, str], body: bytes
 ) -> RecordedRequest:
+    """``RecordedRequest``'s fields from the request as it came."""
     shown = {
         name.lower(): ("Bearer <redacted>" if name.lower() == "authorization" else value)
         for name, value in headers.items()
@@ -740,7 +803,7 @@ def _record(
             data = json.loads(body)
         except (ValueError, RecursionError):
             data = body.decode("utf-8", "replace")
-    return RecordedRequest(method, path, query, shown, data)
+    return RecordedRequest(method, path, httpx.QueryParams(query), query, shown, data)
 
 
 def _insertion(ids: list[str], cursor: str, reverse: bool) -> int:

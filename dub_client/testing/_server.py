@@ -1,4 +1,8 @@
-"""Ways to reach a ``Sandbox``: an httpx transport (in-process) and a loopback HTTP server."""
+"""Ways to reach a ``Sandbox``: an httpx transport (in-process) and a loopback HTTP server.
+
+This module knows HTTP, not the sandbox: it serves anything that answers ``Answers``
+(``_sandbox`` imports it, never the other way round).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,45 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import httpx
 
-if TYPE_CHECKING:
-    from ._sandbox import Reply, Sandbox
+__all__ = ["Answers", "Reply", "SandboxServer", "async_transport", "transport"]
 
-__all__ = ["SandboxServer", "transport"]
+
+@dataclass(slots=True)
+class Reply:
+    """One HTTP answer. ``drop`` means: close the connection without answering."""
+
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    drop: bool = False
+
+
+class Answers(Protocol):
+    """What the transports and the server send requests to (``Sandbox``)."""
+
+    def handle(
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        wait: Callable[[float], None] = ...,
+    ) -> Reply: ...
+
+    def receive(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Any: ...
+
+    def answer(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes, fault: Any
+    ) -> Reply: ...
+
 
 #: The base URL of the in-process transport (never resolved: no request leaves the process).
 IN_PROCESS_URL = "http://sandbox.dub.invalid"
@@ -35,7 +68,7 @@ def _read_limit(request: httpx.Request) -> float | None:
     return limit if isinstance(limit, int | float) else None
 
 
-def transport(sandbox: Sandbox) -> httpx.MockTransport:
+def transport(sandbox: Answers) -> httpx.MockTransport:
     """An httpx transport answered by ``sandbox`` in-process (for a sync client).
 
     A fault's delay meets the request's read timeout as it would over a socket: a
@@ -57,7 +90,7 @@ def transport(sandbox: Sandbox) -> httpx.MockTransport:
     return httpx.MockTransport(handler)
 
 
-def async_transport(sandbox: Sandbox) -> httpx.MockTransport:
+def async_transport(sandbox: Answers) -> httpx.MockTransport:
     """The async twin of ``transport``: a fault's delay waits without blocking the
     event loop (so the client's deadline can end it), and meets the read timeout."""
 
@@ -67,7 +100,7 @@ def async_transport(sandbox: Sandbox) -> httpx.MockTransport:
         body = await request.aread()
         target = request.url.raw_path.decode("ascii")
         fault = sandbox.receive(request.method, target, request.headers, body)
-        if fault is not None and fault.delay:
+        if fault is not None and fault.delay:  # a Fault
             limit = _read_limit(request)
             await asyncio.sleep(fault.delay if limit is None else min(fault.delay, limit))
             if limit is not None and fault.delay > limit:
@@ -110,7 +143,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, sandbox: Sandbox, host: str, port: int) -> None:
+    def __init__(self, sandbox: Answers, host: str, port: int) -> None:
         self.sandbox = sandbox
         self.connections: set[socket.socket] = set()
         self.connections_lock = threading.Lock()
@@ -150,7 +183,7 @@ class SandboxServer:
     ``start`` / ``stop``. Only loopback addresses are accepted.
     """
 
-    def __init__(self, sandbox: Sandbox, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, sandbox: Answers, host: str = "127.0.0.1", port: int = 0) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("the sandbox only listens on loopback (127.0.0.1, ::1, localhost)")
         self.sandbox = sandbox

@@ -70,6 +70,7 @@ OPERATION: Operation[list[Customer]] = Operation(
                 "firstSaleAt",
                 "subscriptionCanceledAt",
             ),
+            default="createdAt",
         ),
         Param(
             "sort_order",
@@ -80,11 +81,14 @@ OPERATION: Operation[list[Customer]] = Operation(
                 "asc",
                 "desc",
             ),
+            default="desc",
         ),
         Param("starting_after", "startingAfter", "query", "str", min_length=1),
         Param("ending_before", "endingBefore", "query", "str", min_length=1),
         Param("page", "page", "query", "int", minimum=1, maximum=1000),
-        Param("page_size", "pageSize", "query", "int", minimum=1, maximum=100),
+        Param(
+            "page_size", "pageSize", "query", "int", minimum=1, maximum=100, default=100
+        ),
     ),
     parse=parse_list(Customer.from_dict),
     pagination=Pagination(
