@@ -14,7 +14,6 @@ import math
 import os
 import sys
 from collections.abc import Awaitable, Callable, Mapping
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Never, Self, TypeVar
 
 import httpx
@@ -31,7 +30,7 @@ from ._exceptions import (
     validation_error,
     warn_user,
 )
-from ._pools import DEFAULT_ATTEMPT_SECONDS, Pools, check_environment, new_request, proxy_for
+from ._pools import DEFAULT_ATTEMPT_SECONDS, Pools, check_environment, proxy_for
 from ._raw import RawResponse
 from ._retries import (
     DEFAULT_RETRY_CONFIG,
@@ -352,23 +351,13 @@ class BaseClient:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
     def _open_pools(self) -> Pools:
@@ -409,7 +398,14 @@ class BaseClient:
             per_call = options.get("timeout_ms")
             if per_call is not None:
                 timeout, seconds = _timeout(per_call), _attempt_seconds(per_call)
-        request = new_request(http, op.method, base + path, query, body, headers, timeout)
+        request = http.build_request(
+            op.method,
+            base + path,
+            params=query or None,
+            json=body,
+            headers=headers,
+            timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
+        )
         return request, op.is_idempotent(values, body), retries, seconds
 
     def _exchange(

@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, Literal, NamedTuple, TypedDict, TypeVar
+from typing import Any, Generic, Literal, TypedDict, TypeVar
 from urllib.parse import quote
 
+import attrs
 import httpx
 
 from ._exceptions import warn_user
@@ -45,7 +46,8 @@ class RequestOptions(TypedDict, total=False):
 OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 
 
-class Param(NamedTuple):
+@attrs.frozen
+class Param:
     """One parameter or body field: Python name, wire name, place and constraints."""
 
     name: str
@@ -69,7 +71,8 @@ class Param(NamedTuple):
         return f"{names} | None" if self.nullable else names
 
 
-class Pagination(NamedTuple):
+@attrs.frozen
+class Pagination:
     """How the next page is asked for (``x-sdk-pagination``), in Python names.
 
     The answer is a bare list: the next page starts after the last item's
@@ -89,7 +92,8 @@ class Pagination(NamedTuple):
     requires: tuple[str, str] | None = None
 
 
-class Readdress(NamedTuple):
+@attrs.frozen
+class Readdress:
     """A write that is not safe to retry when it renames what its path addresses
     (``x-sdk-readdress``): path ``parameter`` starts with ``prefix`` and the body
     sets ``field`` (a wire name)."""
@@ -99,63 +103,34 @@ class Readdress(NamedTuple):
     field: str
 
 
+@attrs.define(eq=False, repr=False)
 class Operation(Generic[T]):
     """One operation of the spec, as the generated code declares it."""
 
-    __slots__ = (
-        "body",
-        "body_fields",
-        "body_names",
-        "body_specs",
-        "deprecation",
-        "idempotent",
-        "known",
-        "method",
-        "name",
-        "pagination",
-        "param_specs",
-        "params",
-        "parse",
-        "path",
-        "readdress",
-        "where",
-    )
+    name: str
+    method: str
+    path: str
+    params: tuple[Param, ...]
+    parse: Callable[[Any], T]
+    body: type[Any] | None = None
+    body_fields: tuple[Param, ...] = ()
+    idempotent: bool = True
+    readdress: Readdress | None = None
+    pagination: Pagination | None = None
+    deprecation: str | None = None
+    #: every name a call may use (parameters, body fields, ``request_body``), for messages
+    known: tuple[str, ...] = attrs.field(init=False)
+    #: the parameters and the body fields by Python name; the body's by wire name
+    param_specs: dict[str, Param] = attrs.field(init=False)
+    body_specs: dict[str, Param] = attrs.field(init=False)
+    body_names: dict[str, str] = attrs.field(init=False)
 
-    def __init__(
-        self,
-        name: str,
-        method: str,
-        path: str,
-        params: tuple[Param, ...],
-        parse: Callable[[Any], T],
-        body: type[Any] | None = None,
-        body_fields: tuple[Param, ...] = (),
-        idempotent: bool = True,
-        readdress: Readdress | None = None,
-        pagination: Pagination | None = None,
-        deprecation: str | None = None,
-    ) -> None:
-        self.name, self.method, self.path, self.params, self.parse = (
-            name,
-            method,
-            path,
-            params,
-            parse,
-        )
-        self.body, self.body_fields, self.idempotent = body, body_fields, idempotent
-        self.readdress, self.pagination, self.deprecation = readdress, pagination, deprecation
-        names = [spec.name for spec in (*params, *body_fields)]
-        if body is not None and params:
-            names.append(BODY_KEY)
-        #: every name a call may use (parameters, body fields, ``request_body``), for messages
-        self.known = tuple(sorted(names))
-        #: how messages about this operation start
-        self.where = f"{name}: "
-        #: the parameters and the body fields by Python name
-        self.param_specs = {spec.name: spec for spec in params}
-        self.body_specs = {spec.name: spec for spec in body_fields}
-        #: the body fields' Python names by wire name
-        self.body_names = {spec.wire: spec.name for spec in body_fields}
+    def __attrs_post_init__(self) -> None:
+        names = [spec.name for spec in (*self.params, *self.body_fields)]
+        self.known = tuple(sorted([*names, BODY_KEY] if self.body and self.params else names))
+        self.param_specs = {spec.name: spec for spec in self.params}
+        self.body_specs = {spec.name: spec for spec in self.body_fields}
+        self.body_names = {spec.wire: spec.name for spec in self.body_fields}
 
     def __repr__(self) -> str:
         return f"<Operation {self.name}: {self.method} {self.path}>"
@@ -308,7 +283,7 @@ def prepare(
     parameters, ``request`` is the body itself (a dict or the body model).
     ``kwargs`` are the keyword arguments: parameters, body fields and options.
     """
-    where = op.where
+    where = f"{op.name}: "
     if op.deprecation:
         warn_user(op.deprecation, DeprecationWarning)
     given = dict(kwargs)

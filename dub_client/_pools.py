@@ -247,56 +247,6 @@ def _finish(closer: _Closer) -> None:
 
 _ALL_POOLS: weakref.WeakSet[Pools] = weakref.WeakSet()
 
-_PLAIN_CLIENTS = (httpx.Client, httpx.AsyncClient, _Client, _AsyncClient)
-# client -> (our headers, the client's headers as they were, the two merged)
-_MERGED: weakref.WeakKeyDictionary[
-    httpx.Client | httpx.AsyncClient, tuple[dict[str, str], list[Any], httpx.Headers]
-] = weakref.WeakKeyDictionary()
-
-
-def new_request(
-    http: httpx.Client | httpx.AsyncClient,
-    method: str,
-    url: str,
-    query: dict[str, Any],
-    body: Any,
-    headers: dict[str, str],
-    timeout: httpx.Timeout | None,
-) -> httpx.Request:
-    """What ``http.build_request(method, url, params=query, json=body, headers=headers,
-    timeout=...)`` builds (``timeout`` None: the client's), for an absolute ``url``.
-
-    httpx merges the client's headers with the call's anew on every call, a third of
-    its cost of building a request, and parses the URL twice when given ``params``.
-    Here the merge is kept per client and reused while neither side changes, and the
-    query goes into the URL, parsed once. A client with cookies or query parameters of
-    its own, or of a subclass (its ``build_request`` may add to the request), goes
-    through ``build_request`` itself, unchanged."""
-    if type(http) not in _PLAIN_CLIENTS or http.cookies or http.params:
-        return http.build_request(
-            method,
-            url,
-            params=query or None,
-            json=body,
-            headers=headers,
-            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-        )
-    client_headers = http.headers.raw
-    cached = _MERGED.get(http)
-    if cached is not None and cached[0] is headers and cached[1] == client_headers:
-        merged = cached[2]
-    else:
-        merged = httpx.Headers(http.headers)
-        merged.update(headers)
-        _MERGED[http] = (headers, client_headers, merged)
-    return httpx.Request(  # copies `merged` before adding Host and the body's headers
-        method,
-        f"{url}?{httpx.QueryParams(query)}" if query else url,
-        json=body,
-        headers=merged,
-        extensions={"timeout": (timeout if timeout is not None else http.timeout).as_dict()},
-    )
-
 
 def _forget_inherited_pools() -> None:
     for pools in list(_ALL_POOLS):

@@ -13,7 +13,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
-from typing import Any, Literal, NamedTuple, Self
+from typing import Any, Literal, Self
 
 import attrs
 import httpx
@@ -118,7 +118,8 @@ class RetryConfig:
 DEFAULT_RETRY_CONFIG = RetryConfig()
 
 
-class Decision(NamedTuple):
+@attrs.frozen
+class Decision:
     """What to do after one attempt: retry after ``delay`` seconds, or stop.
 
     ``retry_after`` is the server's requested wait (seconds) when it sent one. ``reason``
@@ -248,24 +249,19 @@ async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+@attrs.define
 class Timing:
     """The clocks, sleeps and randomness the loops use (replaced in tests)."""
 
-    __slots__ = ("async_sleep", "monotonic", "random", "sleep", "wall")
-
-    def __init__(
-        self,
-        monotonic: Callable[[], float] = time.monotonic,
-        wall: Callable[[], float] = time.time,
-        random: Callable[[], float] = random.random,
-        sleep: Callable[[float], None] = time.sleep,
-        async_sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep,
-    ) -> None:
-        self.monotonic, self.wall, self.random = monotonic, wall, random
-        self.sleep, self.async_sleep = sleep, async_sleep
+    monotonic: Callable[[], float] = time.monotonic
+    wall: Callable[[], float] = time.time
+    random: Callable[[], float] = random.random
+    sleep: Callable[[float], None] = time.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep
 
 
-class Outcome(NamedTuple):
+@attrs.frozen
+class Outcome:
     """The last response of a retry loop, how many attempts it took and how long (seconds);
     ``note``: why it was not retried, when the error raised should say so."""
 
