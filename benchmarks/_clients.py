@@ -200,10 +200,10 @@ def read_page(impl: str, everything: bool) -> Callable[[Any], int]:
     # three nested objects when present (their classes' fields, looked up once)
     names: dict[type, tuple[str, ...]] = {}
     if impl == "ours":
-        import attrs
+        import inspect
 
-        def all_fields(cls: type) -> tuple[str, ...]:
-            return tuple(f.name for f in attrs.fields(cls) if f.init)
+        def all_fields(cls: type) -> tuple[str, ...]:  # the constructor's: any model version
+            return tuple(inspect.signature(cls).parameters)
     else:
 
         def all_fields(cls: type) -> tuple[str, ...]:
