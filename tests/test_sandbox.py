@@ -475,12 +475,6 @@ def test_patch_conflicts_are_409(box: Sandbox):
         ({"email": "a@b"}, "Invalid email"),
         ({"externalId": None}, "externalId must be a string"),
         ({"name": 5}, "name must be a string or null"),
-        ({"subscriptionCanceledAt": "yesterday"}, "subscriptionCanceledAt must be a date-time"),
-        # 0001-01-01 at +14:00 is before year 1 in UTC: refused, not a crash
-        (
-            {"subscriptionCanceledAt": "0001-01-01T00:00:00+14:00"},
-            "subscriptionCanceledAt must be a date-time",
-        ),
     ],
 )
 def test_patch_invalid_values_are_422(box: Sandbox, body: dict[str, Any], message: str):
@@ -501,25 +495,14 @@ def test_patch_country_is_accepted_but_not_stored(box: Sandbox):
     assert after == before
 
 
-@pytest.mark.parametrize(
-    ("sent", "stored"),
-    [
-        ("2024-05-01T12:30:00Z", "2024-05-01T12:30:00.000Z"),
-        ("2024-05-01T12:30:00.5+02:00", "2024-05-01T10:30:00.500Z"),
-        ("2024-05-01t12:30:00z", "2024-05-01T12:30:00.000Z"),  # RFC 3339 allows lower case
-        ("2024-05-01T12:30:00", "2024-05-01T12:30:00.000Z"),  # no offset: UTC
-        ("2024-05-01", "2024-05-01T00:00:00.000Z"),
-        ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000Z"),
-    ],
-)
-def test_patch_subscription_canceled_at_is_stored_as_dub_writes_dates(
-    box: Sandbox, sent: str, stored: str
-):
+@pytest.mark.parametrize("sent", ["2024-05-01T12:30:00Z", "yesterday", None, 5])
+def test_patch_subscription_canceled_at_is_accepted_and_not_stored(box: Sandbox, sent: Any):
+    """As on the live API (its update handler ignores the field): any value is accepted,
+    nothing changes."""
+    before = ok(box, "GET", "/customers/ext_user-7")
     reply = ok(box, "PATCH", "/customers/ext_user-7", {"subscriptionCanceledAt": sent})
-    assert reply["subscriptionCanceledAt"] == stored
-    assert ok(box, "GET", "/customers/ext_user-7")["subscriptionCanceledAt"] == stored
-    cleared = ok(box, "PATCH", "/customers/ext_user-7", {"subscriptionCanceledAt": None})
-    assert cleared["subscriptionCanceledAt"] is None
+    assert reply == before
+    assert ok(box, "GET", "/customers/ext_user-7") == before
 
 
 def test_patch_of_an_unknown_customer_is_404(box: Sandbox):

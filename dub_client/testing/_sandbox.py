@@ -135,9 +135,11 @@ def _as_query(value: Any) -> str | None:
 
 
 def _nullable_update_fields() -> tuple[str, ...]:
+    """The update body's nullable fields that Dub stores (one it accepts and ignores,
+    ``x-sdk-ignored`` in the spec, is neither checked nor stored, as on the live API)."""
     from .._generated.api.customers.update_customer import OPERATION as UPDATE
 
-    return tuple(p.wire for p in UPDATE.body_fields if p.nullable)
+    return tuple(p.wire for p in UPDATE.body_fields if p.nullable and not p.ignored)
 
 
 def _error(status: int, message: str, code: str | None = None) -> Reply:
@@ -604,9 +606,6 @@ class Sandbox:
                 return _error(422, f"{key} must be a string or null")
         if isinstance(data.get("email"), str) and not _EMAIL.match(data["email"]):
             return _error(422, "Invalid email")
-        canceled = data.get("subscriptionCanceledAt")
-        if isinstance(canceled, str) and _instant(canceled) is None:
-            return _error(422, "subscriptionCanceledAt must be a date-time")
         for key in ("externalId", "stripeCustomerId"):
             value = data.get(key)
             if value is not None and any(
@@ -641,11 +640,10 @@ class Sandbox:
         problem = self._check_fields(data, customer["id"])
         if problem is not None:
             return problem
-        for key in ("externalId", *_nullable_update_fields()):  # country: accepted, not stored
+        # country, subscriptionCanceledAt: accepted, not stored (x-sdk-ignored)
+        for key in ("externalId", *_nullable_update_fields()):
             if key in data:
                 customer[key] = data[key]
-        if isinstance(data.get("subscriptionCanceledAt"), str):  # stored as a date, not as sent
-            customer["subscriptionCanceledAt"] = _instant(data["subscriptionCanceledAt"])
         return _json(200, self._out(customer, expanded))
 
     def _delete(self, ref: str) -> Reply:

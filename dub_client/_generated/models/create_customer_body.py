@@ -62,36 +62,30 @@ class CreateCustomerBody:
             external_id = _d[_key]
             if type(external_id) is not str:
                 raise _types.expected("a string", external_id)
-
             _key = "country"
             country = _d[_key]
             if type(country) is not str:
                 raise _types.expected("a string", country)
-
             _key = "email"
             email = _d.get(_key, UNSET)
-            if email is not None and email is not UNSET:
-                if type(email) is not str:
-                    raise _types.expected("a string", email)
-
+            if type(email) is not str and email is not None and email is not UNSET:
+                raise _types.expected("a string", email)
             _key = "name"
             name = _d.get(_key, UNSET)
-            if name is not None and name is not UNSET:
-                if type(name) is not str:
-                    raise _types.expected("a string", name)
-
+            if type(name) is not str and name is not None and name is not UNSET:
+                raise _types.expected("a string", name)
             _key = "avatar"
             avatar = _d.get(_key, UNSET)
-            if avatar is not None and avatar is not UNSET:
-                if type(avatar) is not str:
-                    raise _types.expected("a string", avatar)
-
+            if type(avatar) is not str and avatar is not None and avatar is not UNSET:
+                raise _types.expected("a string", avatar)
             _key = "stripeCustomerId"
             stripe_customer_id = _d.get(_key, UNSET)
-            if stripe_customer_id is not None and stripe_customer_id is not UNSET:
-                if type(stripe_customer_id) is not str:
-                    raise _types.expected("a string", stripe_customer_id)
-
+            if (
+                type(stripe_customer_id) is not str
+                and stripe_customer_id is not None
+                and stripe_customer_id is not UNSET
+            ):
+                raise _types.expected("a string", stripe_customer_id)
         except Exception as _exc:
             raise _types.field_error(cls, _key, _exc) from None
         _model = cls(

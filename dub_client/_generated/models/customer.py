@@ -113,12 +113,10 @@ class Customer:
             id = _d[_key]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-
             _key = "externalId"
             external_id = _d[_key]
             if type(external_id) is not str:
                 raise _types.expected("a string", external_id)
-
             _key = "createdAt"
             created_at = _d[_key]
             created_at = (
@@ -129,67 +127,60 @@ class Customer:
 
             _key = "name"
             name = _d.get(_key, _ABSENT)
-            if name is _ABSENT:
-                name = None
-                _absent += 1
-            elif name is not None:
-                if type(name) is not str:
+            if type(name) is not str:
+                if name is _ABSENT:
+                    name = None
+                    _absent += 1
+                elif name is not None:
                     raise _types.expected("a string", name)
-
             _key = "email"
             email = _d.get(_key, _ABSENT)
-            if email is _ABSENT:
-                email = None
-                _absent += 1
-            elif email is not None:
-                if type(email) is not str:
+            if type(email) is not str:
+                if email is _ABSENT:
+                    email = None
+                    _absent += 1
+                elif email is not None:
                     raise _types.expected("a string", email)
-
             _key = "avatar"
             avatar = _d.get(_key, _ABSENT)
-            if avatar is _ABSENT:
-                avatar = None
-                _absent += 1
-            elif avatar is not None:
-                if type(avatar) is not str:
+            if type(avatar) is not str:
+                if avatar is _ABSENT:
+                    avatar = None
+                    _absent += 1
+                elif avatar is not None:
                     raise _types.expected("a string", avatar)
-
             _key = "stripeCustomerId"
             stripe_customer_id = _d.get(_key, _ABSENT)
-            if stripe_customer_id is _ABSENT:
-                stripe_customer_id = None
-                _absent += 1
-            elif stripe_customer_id is not None:
-                if type(stripe_customer_id) is not str:
+            if type(stripe_customer_id) is not str:
+                if stripe_customer_id is _ABSENT:
+                    stripe_customer_id = None
+                    _absent += 1
+                elif stripe_customer_id is not None:
                     raise _types.expected("a string", stripe_customer_id)
-
             _key = "country"
             country = _d.get(_key, _ABSENT)
-            if country is _ABSENT:
-                country = None
-                _absent += 1
-            elif country is not None:
-                if type(country) is not str:
+            if type(country) is not str:
+                if country is _ABSENT:
+                    country = None
+                    _absent += 1
+                elif country is not None:
                     raise _types.expected("a string", country)
-
             _key = "sales"
             sales = _d.get(_key, _ABSENT)
-            if sales is _ABSENT:
-                sales = None
-                _absent += 1
-            elif sales is not None:
-                if type(sales) is not int:
+            if type(sales) is not int:
+                if sales is _ABSENT:
+                    sales = None
+                    _absent += 1
+                elif sales is not None:
                     raise _types.expected("an integer", sales)
-
             _key = "saleAmount"
             sale_amount = _d.get(_key, _ABSENT)
-            if sale_amount is _ABSENT:
-                sale_amount = None
-                _absent += 1
-            elif sale_amount is not None:
-                if type(sale_amount) is not float and type(sale_amount) is not int:
+            if type(sale_amount) is not float and type(sale_amount) is not int:
+                if sale_amount is _ABSENT:
+                    sale_amount = None
+                    _absent += 1
+                elif sale_amount is not None:
                     raise _types.expected("a number", sale_amount)
-
             _key = "firstSaleAt"
             first_sale_at = _d.get(_key, _ABSENT)
             if first_sale_at is _ABSENT:
@@ -228,13 +219,12 @@ class Customer:
 
             _key = "programId"
             program_id = _d.get(_key, _ABSENT)
-            if program_id is _ABSENT:
-                program_id = None
-                _absent += 1
-            elif program_id is not None:
-                if type(program_id) is not str:
+            if type(program_id) is not str:
+                if program_id is _ABSENT:
+                    program_id = None
+                    _absent += 1
+                elif program_id is not None:
                     raise _types.expected("a string", program_id)
-
             _key = "partner"
             partner = _d.get(_key, _ABSENT)
             if partner is _ABSENT:

@@ -69,55 +69,46 @@ class CustomerDiscount:
             id = _d[_key]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-
             _key = "amount"
             amount = _d[_key]
             if type(amount) is not float and type(amount) is not int:
                 raise _types.expected("a number", amount)
-
             _key = "type"
             type_ = _d[_key]
             type_ = DiscountType._value2member_map_.get(type_) or DiscountType(type_)
 
             _key = "maxDuration"
             max_duration = _d[_key]
-            if max_duration is not None:
-                if type(max_duration) is not float and type(max_duration) is not int:
-                    raise _types.expected("a number", max_duration)
-
+            if (
+                type(max_duration) is not float
+                and type(max_duration) is not int
+                and max_duration is not None
+            ):
+                raise _types.expected("a number", max_duration)
             _key = "couponId"
             coupon_id = _d[_key]
-            if coupon_id is not None:
-                if type(coupon_id) is not str:
-                    raise _types.expected("a string", coupon_id)
-
+            if type(coupon_id) is not str and coupon_id is not None:
+                raise _types.expected("a string", coupon_id)
             _key = "couponTestId"
             coupon_test_id = _d[_key]
-            if coupon_test_id is not None:
-                if type(coupon_test_id) is not str:
-                    raise _types.expected("a string", coupon_test_id)
-
+            if type(coupon_test_id) is not str and coupon_test_id is not None:
+                raise _types.expected("a string", coupon_test_id)
             _key = "description"
             description = _d.get(_key, _ABSENT)
-            if description is _ABSENT:
-                description = None
-                _absent += 1
-            elif description is not None:
-                if type(description) is not str:
+            if type(description) is not str:
+                if description is _ABSENT:
+                    description = None
+                    _absent += 1
+                elif description is not None:
                     raise _types.expected("a string", description)
-
             _key = "partnersCount"
             partners_count = _d.get(_key, _ABSENT)
-            if partners_count is _ABSENT:
-                partners_count = None
-                _absent += 1
-            elif partners_count is not None:
-                if (
-                    type(partners_count) is not float
-                    and type(partners_count) is not int
-                ):
+            if type(partners_count) is not float and type(partners_count) is not int:
+                if partners_count is _ABSENT:
+                    partners_count = None
+                    _absent += 1
+                elif partners_count is not None:
                     raise _types.expected("a number", partners_count)
-
         except Exception as _exc:
             raise _types.field_error(cls, _key, _exc) from None
         _model = cls(

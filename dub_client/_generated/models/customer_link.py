@@ -58,33 +58,26 @@ class CustomerLink:
             id = _d[_key]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-
             _key = "domain"
             domain = _d[_key]
             if type(domain) is not str:
                 raise _types.expected("a string", domain)
-
             _key = "key"
             key = _d[_key]
             if type(key) is not str:
                 raise _types.expected("a string", key)
-
             _key = "shortLink"
             short_link = _d[_key]
             if type(short_link) is not str:
                 raise _types.expected("a string", short_link)
-
             _key = "url"
             url = _d[_key]
             if type(url) is not str:
                 raise _types.expected("a string", url)
-
             _key = "programId"
             program_id = _d[_key]
-            if program_id is not None:
-                if type(program_id) is not str:
-                    raise _types.expected("a string", program_id)
-
+            if type(program_id) is not str and program_id is not None:
+                raise _types.expected("a string", program_id)
         except Exception as _exc:
             raise _types.field_error(cls, _key, _exc) from None
         _model = cls(

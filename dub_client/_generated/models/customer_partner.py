@@ -51,24 +51,18 @@ class CustomerPartner:
             id = _d[_key]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-
             _key = "name"
             name = _d[_key]
             if type(name) is not str:
                 raise _types.expected("a string", name)
-
             _key = "email"
             email = _d[_key]
-            if email is not None:
-                if type(email) is not str:
-                    raise _types.expected("a string", email)
-
+            if type(email) is not str and email is not None:
+                raise _types.expected("a string", email)
             _key = "image"
             image = _d[_key]
-            if image is not None:
-                if type(image) is not str:
-                    raise _types.expected("a string", image)
-
+            if type(image) is not str and image is not None:
+                raise _types.expected("a string", image)
         except Exception as _exc:
             raise _types.field_error(cls, _key, _exc) from None
         _model = cls(

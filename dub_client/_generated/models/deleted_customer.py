@@ -42,7 +42,6 @@ class DeletedCustomer:
             id = _d[_key]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-
         except Exception as _exc:
             raise _types.field_error(cls, _key, _exc) from None
         _model = cls(

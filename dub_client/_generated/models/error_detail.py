@@ -53,21 +53,18 @@ class ErrorDetail:
             code = _d[_key]
             if type(code) is not str:
                 raise _types.expected("a string", code)
-
             _key = "message"
             message = _d[_key]
             if type(message) is not str:
                 raise _types.expected("a string", message)
-
             _key = "doc_url"
             doc_url = _d.get(_key, _ABSENT)
-            if doc_url is _ABSENT:
-                doc_url = None
-                _absent += 1
-            elif doc_url is not None:
-                if type(doc_url) is not str:
+            if type(doc_url) is not str:
+                if doc_url is _ABSENT:
+                    doc_url = None
+                    _absent += 1
+                elif doc_url is not None:
                     raise _types.expected("a string", doc_url)
-
         except Exception as _exc:
             raise _types.field_error(cls, _key, _exc) from None
         _model = cls(
