@@ -104,85 +104,104 @@ class Customer:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
         _absent = (
             0  # optional keys not there: with len(_d), tells whether any key is unknown
         )
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "id"
-            id = _d[_key]
+            id = _d["id"]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-            _key = "externalId"
-            external_id = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "id", _exc) from None
+        try:
+            external_id = _d["externalId"]
             if type(external_id) is not str:
                 raise _types.expected("a string", external_id)
-            _key = "createdAt"
-            created_at = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "externalId", _exc) from None
+        try:
+            created_at = _d["createdAt"]
             created_at = (
                 _moment
                 if (_moment := _types.fromisoformat(created_at)).tzinfo is not None
                 else _types.naive_datetime(_moment)
             )
 
-            _key = "name"
-            name = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "createdAt", _exc) from None
+        try:
+            name = _d.get("name", _ABSENT)
             if type(name) is not str:
                 if name is _ABSENT:
                     name = None
                     _absent += 1
                 elif name is not None:
                     raise _types.expected("a string", name)
-            _key = "email"
-            email = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "name", _exc) from None
+        try:
+            email = _d.get("email", _ABSENT)
             if type(email) is not str:
                 if email is _ABSENT:
                     email = None
                     _absent += 1
                 elif email is not None:
                     raise _types.expected("a string", email)
-            _key = "avatar"
-            avatar = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "email", _exc) from None
+        try:
+            avatar = _d.get("avatar", _ABSENT)
             if type(avatar) is not str:
                 if avatar is _ABSENT:
                     avatar = None
                     _absent += 1
                 elif avatar is not None:
                     raise _types.expected("a string", avatar)
-            _key = "stripeCustomerId"
-            stripe_customer_id = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "avatar", _exc) from None
+        try:
+            stripe_customer_id = _d.get("stripeCustomerId", _ABSENT)
             if type(stripe_customer_id) is not str:
                 if stripe_customer_id is _ABSENT:
                     stripe_customer_id = None
                     _absent += 1
                 elif stripe_customer_id is not None:
                     raise _types.expected("a string", stripe_customer_id)
-            _key = "country"
-            country = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "stripeCustomerId", _exc) from None
+        try:
+            country = _d.get("country", _ABSENT)
             if type(country) is not str:
                 if country is _ABSENT:
                     country = None
                     _absent += 1
                 elif country is not None:
                     raise _types.expected("a string", country)
-            _key = "sales"
-            sales = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "country", _exc) from None
+        try:
+            sales = _d.get("sales", _ABSENT)
             if type(sales) is not int:
                 if sales is _ABSENT:
                     sales = None
                     _absent += 1
                 elif sales is not None:
                     raise _types.expected("an integer", sales)
-            _key = "saleAmount"
-            sale_amount = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "sales", _exc) from None
+        try:
+            sale_amount = _d.get("saleAmount", _ABSENT)
             if type(sale_amount) is not float and type(sale_amount) is not int:
                 if sale_amount is _ABSENT:
                     sale_amount = None
                     _absent += 1
                 elif sale_amount is not None:
                     raise _types.expected("a number", sale_amount)
-            _key = "firstSaleAt"
-            first_sale_at = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "saleAmount", _exc) from None
+        try:
+            first_sale_at = _d.get("firstSaleAt", _ABSENT)
             if first_sale_at is _ABSENT:
                 first_sale_at = None
                 _absent += 1
@@ -194,8 +213,10 @@ class Customer:
                     else _types.naive_datetime(_moment)
                 )
 
-            _key = "subscriptionCanceledAt"
-            subscription_canceled_at = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "firstSaleAt", _exc) from None
+        try:
+            subscription_canceled_at = _d.get("subscriptionCanceledAt", _ABSENT)
             if subscription_canceled_at is _ABSENT:
                 subscription_canceled_at = None
                 _absent += 1
@@ -209,32 +230,40 @@ class Customer:
                     else _types.naive_datetime(_moment)
                 )
 
-            _key = "link"
-            link = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "subscriptionCanceledAt", _exc) from None
+        try:
+            link = _d.get("link", _ABSENT)
             if link is _ABSENT:
                 link = None
                 _absent += 1
             elif link is not None:
                 link = CustomerLink.from_dict(link)
 
-            _key = "programId"
-            program_id = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "link", _exc) from None
+        try:
+            program_id = _d.get("programId", _ABSENT)
             if type(program_id) is not str:
                 if program_id is _ABSENT:
                     program_id = None
                     _absent += 1
                 elif program_id is not None:
                     raise _types.expected("a string", program_id)
-            _key = "partner"
-            partner = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "programId", _exc) from None
+        try:
+            partner = _d.get("partner", _ABSENT)
             if partner is _ABSENT:
                 partner = None
                 _absent += 1
             elif partner is not None:
                 partner = CustomerPartner.from_dict(partner)
 
-            _key = "discount"
-            discount = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "partner", _exc) from None
+        try:
+            discount = _d.get("discount", _ABSENT)
             if discount is _ABSENT:
                 discount = None
                 _absent += 1
@@ -242,7 +271,7 @@ class Customer:
                 discount = CustomerDiscount.from_dict(discount)
 
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "discount", _exc) from None
         _model = cls(
             id,
             external_id,

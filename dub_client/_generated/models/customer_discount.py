@@ -60,49 +60,62 @@ class CustomerDiscount:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
         _absent = (
             0  # optional keys not there: with len(_d), tells whether any key is unknown
         )
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "id"
-            id = _d[_key]
+            id = _d["id"]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-            _key = "amount"
-            amount = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "id", _exc) from None
+        try:
+            amount = _d["amount"]
             if type(amount) is not float and type(amount) is not int:
                 raise _types.expected("a number", amount)
-            _key = "type"
-            type_ = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "amount", _exc) from None
+        try:
+            type_ = _d["type"]
             type_ = DiscountType._value2member_map_.get(type_) or DiscountType(type_)
 
-            _key = "maxDuration"
-            max_duration = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "type", _exc) from None
+        try:
+            max_duration = _d["maxDuration"]
             if (
                 type(max_duration) is not float
                 and type(max_duration) is not int
                 and max_duration is not None
             ):
                 raise _types.expected("a number", max_duration)
-            _key = "couponId"
-            coupon_id = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "maxDuration", _exc) from None
+        try:
+            coupon_id = _d["couponId"]
             if type(coupon_id) is not str and coupon_id is not None:
                 raise _types.expected("a string", coupon_id)
-            _key = "couponTestId"
-            coupon_test_id = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "couponId", _exc) from None
+        try:
+            coupon_test_id = _d["couponTestId"]
             if type(coupon_test_id) is not str and coupon_test_id is not None:
                 raise _types.expected("a string", coupon_test_id)
-            _key = "description"
-            description = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "couponTestId", _exc) from None
+        try:
+            description = _d.get("description", _ABSENT)
             if type(description) is not str:
                 if description is _ABSENT:
                     description = None
                     _absent += 1
                 elif description is not None:
                     raise _types.expected("a string", description)
-            _key = "partnersCount"
-            partners_count = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "description", _exc) from None
+        try:
+            partners_count = _d.get("partnersCount", _ABSENT)
             if type(partners_count) is not float and type(partners_count) is not int:
                 if partners_count is _ABSENT:
                     partners_count = None
@@ -110,7 +123,7 @@ class CustomerDiscount:
                 elif partners_count is not None:
                     raise _types.expected("a number", partners_count)
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "partnersCount", _exc) from None
         _model = cls(
             id,
             amount,

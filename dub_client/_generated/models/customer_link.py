@@ -52,34 +52,43 @@ class CustomerLink:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "id"
-            id = _d[_key]
+            id = _d["id"]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-            _key = "domain"
-            domain = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "id", _exc) from None
+        try:
+            domain = _d["domain"]
             if type(domain) is not str:
                 raise _types.expected("a string", domain)
-            _key = "key"
-            key = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "domain", _exc) from None
+        try:
+            key = _d["key"]
             if type(key) is not str:
                 raise _types.expected("a string", key)
-            _key = "shortLink"
-            short_link = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "key", _exc) from None
+        try:
+            short_link = _d["shortLink"]
             if type(short_link) is not str:
                 raise _types.expected("a string", short_link)
-            _key = "url"
-            url = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "shortLink", _exc) from None
+        try:
+            url = _d["url"]
             if type(url) is not str:
                 raise _types.expected("a string", url)
-            _key = "programId"
-            program_id = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "url", _exc) from None
+        try:
+            program_id = _d["programId"]
             if type(program_id) is not str and program_id is not None:
                 raise _types.expected("a string", program_id)
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "programId", _exc) from None
         _model = cls(
             id,
             domain,

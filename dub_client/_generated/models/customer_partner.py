@@ -45,26 +45,31 @@ class CustomerPartner:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "id"
-            id = _d[_key]
+            id = _d["id"]
             if type(id) is not str:
                 raise _types.expected("a string", id)
-            _key = "name"
-            name = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "id", _exc) from None
+        try:
+            name = _d["name"]
             if type(name) is not str:
                 raise _types.expected("a string", name)
-            _key = "email"
-            email = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "name", _exc) from None
+        try:
+            email = _d["email"]
             if type(email) is not str and email is not None:
                 raise _types.expected("a string", email)
-            _key = "image"
-            image = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "email", _exc) from None
+        try:
+            image = _d["image"]
             if type(image) is not str and image is not None:
                 raise _types.expected("a string", image)
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "image", _exc) from None
         _model = cls(
             id,
             name,

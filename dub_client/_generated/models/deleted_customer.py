@@ -36,14 +36,13 @@ class DeletedCustomer:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "id"
-            id = _d[_key]
+            id = _d["id"]
             if type(id) is not str:
                 raise _types.expected("a string", id)
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "id", _exc) from None
         _model = cls(
             id,
         )

@@ -44,21 +44,24 @@ class ErrorDetail:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
         _absent = (
             0  # optional keys not there: with len(_d), tells whether any key is unknown
         )
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "code"
-            code = _d[_key]
+            code = _d["code"]
             if type(code) is not str:
                 raise _types.expected("a string", code)
-            _key = "message"
-            message = _d[_key]
+        except Exception as _exc:
+            raise _types.field_error(cls, "code", _exc) from None
+        try:
+            message = _d["message"]
             if type(message) is not str:
                 raise _types.expected("a string", message)
-            _key = "doc_url"
-            doc_url = _d.get(_key, _ABSENT)
+        except Exception as _exc:
+            raise _types.field_error(cls, "message", _exc) from None
+        try:
+            doc_url = _d.get("doc_url", _ABSENT)
             if type(doc_url) is not str:
                 if doc_url is _ABSENT:
                     doc_url = None
@@ -66,7 +69,7 @@ class ErrorDetail:
                 elif doc_url is not None:
                     raise _types.expected("a string", doc_url)
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "doc_url", _exc) from None
         _model = cls(
             code,
             message,

@@ -38,14 +38,13 @@ class ErrorResponse:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "error"
-            error = _d[_key]
+            error = _d["error"]
             error = ErrorDetail.from_dict(error)
 
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "error", _exc) from None
         _model = cls(
             error,
         )

@@ -70,38 +70,49 @@ class UpdateCustomerBody:
         _d = src_dict
         if type(_d) is not dict and not isinstance(_d, Mapping):
             raise _types.not_an_object(cls, _d)
-        _key = None
+        # a try for each field: free while nothing is wrong, and the error names the key
         try:
-            _key = "email"
-            email = _d.get(_key, UNSET)
+            email = _d.get("email", UNSET)
             if type(email) is not str and email is not None and email is not UNSET:
                 raise _types.expected("a string", email)
-            _key = "name"
-            name = _d.get(_key, UNSET)
+        except Exception as _exc:
+            raise _types.field_error(cls, "email", _exc) from None
+        try:
+            name = _d.get("name", UNSET)
             if type(name) is not str and name is not None and name is not UNSET:
                 raise _types.expected("a string", name)
-            _key = "avatar"
-            avatar = _d.get(_key, UNSET)
+        except Exception as _exc:
+            raise _types.field_error(cls, "name", _exc) from None
+        try:
+            avatar = _d.get("avatar", UNSET)
             if type(avatar) is not str and avatar is not None and avatar is not UNSET:
                 raise _types.expected("a string", avatar)
-            _key = "externalId"
-            external_id = _d.get(_key, UNSET)
+        except Exception as _exc:
+            raise _types.field_error(cls, "avatar", _exc) from None
+        try:
+            external_id = _d.get("externalId", UNSET)
             if type(external_id) is not str and external_id is not UNSET:
                 raise _types.expected("a string", external_id)
-            _key = "stripeCustomerId"
-            stripe_customer_id = _d.get(_key, UNSET)
+        except Exception as _exc:
+            raise _types.field_error(cls, "externalId", _exc) from None
+        try:
+            stripe_customer_id = _d.get("stripeCustomerId", UNSET)
             if (
                 type(stripe_customer_id) is not str
                 and stripe_customer_id is not None
                 and stripe_customer_id is not UNSET
             ):
                 raise _types.expected("a string", stripe_customer_id)
-            _key = "country"
-            country = _d.get(_key, UNSET)
+        except Exception as _exc:
+            raise _types.field_error(cls, "stripeCustomerId", _exc) from None
+        try:
+            country = _d.get("country", UNSET)
             if type(country) is not str and country is not UNSET:
                 raise _types.expected("a string", country)
-            _key = "subscriptionCanceledAt"
-            subscription_canceled_at = _d.get(_key, UNSET)
+        except Exception as _exc:
+            raise _types.field_error(cls, "country", _exc) from None
+        try:
+            subscription_canceled_at = _d.get("subscriptionCanceledAt", UNSET)
             if (
                 subscription_canceled_at is not None
                 and subscription_canceled_at is not UNSET
@@ -116,7 +127,7 @@ class UpdateCustomerBody:
                 )
 
         except Exception as _exc:
-            raise _types.field_error(cls, _key, _exc) from None
+            raise _types.field_error(cls, "subscriptionCanceledAt", _exc) from None
         _model = cls(
             email,
             name,
