@@ -111,13 +111,15 @@ DISCOUNT_SDK = {
 
 def test_add_customer_takes_nested_objects_as_models_or_dicts_in_either_key_style():
     sandbox = Sandbox()
+    # "type" as a user writes it, for the SDK's type_ (the generator's name for a keyword)
+    natural = {("type" if k == "type_" else k): v for k, v in DISCOUNT_SDK.items()}
     made = [
         sandbox.add_customer(external_id=f"u{n}", discount=discount).discount
         for n, discount in enumerate(
-            (DISCOUNT_WIRE, DISCOUNT_SDK, CustomerDiscount.from_dict(DISCOUNT_WIRE))
+            (DISCOUNT_WIRE, DISCOUNT_SDK, CustomerDiscount.from_dict(DISCOUNT_WIRE), natural)
         )
     ]
-    assert made[0] == made[1] == made[2] and made[0] is not None
+    assert made[0] == made[1] == made[2] == made[3] and made[0] is not None
     assert made[0].max_duration is None and made[0].amount == 20
 
 

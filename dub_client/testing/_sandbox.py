@@ -688,7 +688,7 @@ def _customer_wire(fields: Mapping[str, Any]) -> dict[str, Any]:
     for name, model in models.items():
         value = given.get(name)
         if isinstance(value, Mapping):  # its fields by SDK names, or as the API sends them
-            if not set(value) <= {p.name for p in _init_parameters(model)}:
+            if not set(value) <= set(_sdk_names(model)):
                 as_sent[name] = dict(value)
             value = given[name] = _nested(name, model, value)
         if value is not None and name in given and not isinstance(value, model):
@@ -715,17 +715,18 @@ def _nested(field: str, model: type[Any], value: Mapping[str, Any]) -> Any:
     SDK's names (its constructor's) or as the API sends them (camelCase, extra keys kept
     as additional properties), not mixed; a missing or misspelled key or a bad value is a
     ``TypeError``/``ValueError`` naming the field, the model and the key."""
-    names = [p.name for p in _init_parameters(model) if p.name != "additional_properties"]
+    by_name = _sdk_names(model)
+    names = list(dict.fromkeys(by_name.values()))
     wire = {name: _camel(name) for name in names}
     required = [n for n in names if _init_parameter(model, n).default is inspect.Parameter.empty]
     where = f"{_ADD_CUSTOMER}: {field} ({model.__name__})"
-    snake = set(value) <= set(names)
+    snake = set(value) <= set(by_name)
     if not snake and set(value) & (set(names) - set(wire.values())):
         raise TypeError(
             f"{where}: give its keys as the SDK names them or as the API does, not mixed: "
             f"{sorted(value)}"
         )
-    data = {wire[key]: item for key, item in value.items()} if snake else dict(value)
+    data = {wire[by_name[k]]: item for k, item in value.items()} if snake else dict(value)
     missing = [name if snake else wire[name] for name in required if wire[name] not in data]
     if missing:
         unknown = sorted(set(data) - set(wire.values()))
@@ -741,6 +742,13 @@ def _nested(field: str, model: type[Any], value: Mapping[str, Any]) -> Any:
         kind = ValueError if isinstance(exc, ValueError) else TypeError
         detail = f"{exc.where}: {exc.reason}" if isinstance(exc, FieldError) else str(exc)
         raise kind(f"{where}: {detail}") from None
+
+
+def _sdk_names(model: type[Any]) -> dict[str, str]:
+    """A model's fields by the SDK's names (its constructor's), each also without the "_"
+    the generator adds to a reserved word (``type`` for ``type_``)."""
+    names = [p.name for p in _init_parameters(model) if p.name != "additional_properties"]
+    return {name.rstrip("_"): name for name in names} | {name: name for name in names}
 
 
 def _init_parameter(model: type[Any], name: str) -> inspect.Parameter:
