@@ -2,8 +2,7 @@
 
 ``BaseClient`` knows no operation: the generated ``Dub`` subclass adds one
 resource per tag of the spec (``dub.customers``), whose generated methods call
-``_send`` (or its async twins) with the operation's
-``Operation``.
+``_call`` (``_call_async``, ``_pager``) with the operation's ``Operation``.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Never, Self, TypeVar
 
 import httpx
@@ -46,7 +45,6 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # at run time the generated operations bring these modules in
     from ._operation import Operation, RequestOptions
-    from ._pagination import AsyncPage, AsyncPager, Page
 
 logger = logging.getLogger("dub_client")
 
@@ -485,99 +483,62 @@ class BaseClient:
             )
         raise error
 
-    def _fetch(
-        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
-    ) -> RawResponse[T]:
-        return _raw_response(op, self._exchange(op, values, options))
-
-    async def _fetch_async(
-        self, op: Operation[T], values: Mapping[str, Any], options: RequestOptions
-    ) -> RawResponse[T]:
-        return _raw_response(op, await self._exchange_async(op, values, options))
-
     # -- what the generated operations call ---------------------------------------------
-    def _send(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
-        """Check one call of ``op`` (``request=`` and keywords), send it, parse the answer."""
+    def _call(
+        self, op: Operation[Any], request: Any, kwargs: Mapping[str, Any], raw: bool = False
+    ) -> Any:
+        """One call of ``op`` (``request=`` and keywords): checked, sent (retries included)
+        and answered with its result, a ``Page`` for a list; ``raw``: a ``RawResponse``."""
         values, options = op.prepare(request, kwargs)
+        return self._answer(op, values, options, raw)
+
+    def _answer(
+        self, op: Operation[Any], values: dict[str, Any], options: RequestOptions, raw: bool
+    ) -> Any:
         outcome = self._exchange(op, values, options)
-        return _parse(op, outcome.response, outcome.attempts)
-
-    def _send_raw(
-        self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
-    ) -> RawResponse[T]:
-        """``_send``, answering with the HTTP response (``parse()`` gives the result)."""
-        values, options = op.prepare(request, kwargs)
-        return self._fetch(op, values, options)
-
-    async def _send_async(self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]) -> T:
-        """The async twin of ``_send``."""
-        values, options = op.prepare(request, kwargs)
-        outcome = await self._exchange_async(op, values, options)
-        return _parse(op, outcome.response, outcome.attempts)
-
-    async def _send_raw_async(
-        self, op: Operation[T], request: Any, kwargs: Mapping[str, Any]
-    ) -> RawResponse[T]:
-        """The async twin of ``_send_raw``."""
-        values, options = op.prepare(request, kwargs)
-        return await self._fetch_async(op, values, options)
-
-    def _paginate(self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]) -> Page[T]:
-        """The first page of a list operation; the page fetches the following ones."""
-        return self._paginate_raw(op, request, kwargs).parse()
-
-    def _paginate_raw(
-        self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
-    ) -> RawResponse[Page[T]]:
-        """``_paginate``, answering with the first page's HTTP response."""
+        paging = op.pagination
+        if paging is None:  # the usual call: parsed without a RawResponse
+            return _raw_response(op, outcome) if raw else _parse(op, outcome)
         from ._pagination import Page
 
+        def fetch(page_values: dict[str, Any]) -> Any:  # the next page, the same way
+            return self._answer(op, page_values, options, False)
+
+        answer = _raw_response(op, outcome).with_parser(
+            lambda first: Page(first.parse(), values, paging, fetch)
+        )
+        return answer if raw else answer.parse()
+
+    async def _call_async(
+        self, op: Operation[Any], request: Any, kwargs: Mapping[str, Any], raw: bool = False
+    ) -> Any:
+        """The async twin of ``_call`` (a list answers an ``AsyncPage``)."""
         values, options = op.prepare(request, kwargs)
+        return await self._answer_async(op, values, options, raw)
+
+    async def _answer_async(
+        self, op: Operation[Any], values: dict[str, Any], options: RequestOptions, raw: bool
+    ) -> Any:
+        outcome = await self._exchange_async(op, values, options)
         paging = op.pagination
-        assert paging is not None
-
-        def fetch(page_values: dict[str, Any]) -> Page[T]:
-            return Page(self._fetch(op, page_values, options).parse(), page_values, paging, fetch)
-
-        first = self._fetch(op, values, options)
-        return first.with_parser(lambda raw: Page(raw.parse(), values, paging, fetch))
-
-    def _async_pages(
-        self, op: Operation[list[T]], options: RequestOptions
-    ) -> Callable[[dict[str, Any]], Awaitable[AsyncPage[T]]]:
-        """A fetch of one async page, whose page fetches the next ones the same way."""
+        if paging is None:
+            return _raw_response(op, outcome) if raw else _parse(op, outcome)
         from ._pagination import AsyncPage
 
-        paging = op.pagination
-        assert paging is not None
+        async def fetch(page_values: dict[str, Any]) -> Any:
+            return await self._answer_async(op, page_values, options, False)
 
-        async def fetch(page_values: dict[str, Any]) -> AsyncPage[T]:
-            raw = await self._fetch_async(op, page_values, options)
-            return AsyncPage(raw.parse(), page_values, paging, fetch)
+        answer = _raw_response(op, outcome).with_parser(
+            lambda first: AsyncPage(first.parse(), values, paging, fetch)
+        )
+        return answer if raw else answer.parse()
 
-        return fetch
-
-    def _paginate_async(
-        self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
-    ) -> AsyncPager[T]:
-        """The async twin of ``_paginate``: ``await`` it or ``async for`` over it."""
+    def _pager(self, op: Operation[Any], request: Any, kwargs: Mapping[str, Any]) -> Any:
+        """An async list call: an ``AsyncPager`` (``await`` it, or ``async for``), checked now."""
         from ._pagination import AsyncPager
 
         values, options = op.prepare(request, kwargs)
-        return AsyncPager(values, self._async_pages(op, options))
-
-    async def _paginate_raw_async(
-        self, op: Operation[list[T]], request: Any, kwargs: Mapping[str, Any]
-    ) -> RawResponse[AsyncPage[T]]:
-        """The async twin of ``_paginate_raw``."""
-        from ._pagination import AsyncPage
-
-        values, options = op.prepare(request, kwargs)
-        fetch = self._async_pages(op, options)
-        paging = op.pagination
-        assert paging is not None
-        first = await self._fetch_async(op, values, options)
-        return first.with_parser(lambda raw: AsyncPage(raw.parse(), values, paging, fetch))
+        return AsyncPager(values, lambda first: self._answer_async(op, first, options, False))
 
 
 def _connection_error(
@@ -608,12 +569,13 @@ def _connection_error(
 
 
 def _raw_response(op: Operation[T], outcome: Outcome) -> RawResponse[T]:
-    response, attempts = outcome.response, outcome.attempts
-    return RawResponse(response, attempts, outcome.elapsed, lambda: _parse(op, response, attempts))
+    parse = lambda: _parse(op, outcome)  # noqa: E731
+    return RawResponse(outcome.response, outcome.attempts, outcome.elapsed, parse)
 
 
-def _parse(op: Operation[T], response: httpx.Response, attempts: int) -> T:
+def _parse(op: Operation[T], outcome: Outcome) -> T:
     """The result of a 2xx answer, or the ResponseValidationError that keeps its body."""
+    response = outcome.response
     try:
         content = response.content
         return op.parse(json.loads(content) if content else None)
@@ -623,4 +585,4 @@ def _parse(op: Operation[T], response: httpx.Response, attempts: int) -> T:
         if not isinstance(reason, str):
             reason = f"{type(exc).__name__}: {exc}"
         reason = f"at {where}: {reason}" if where else reason
-        raise validation_error(response, reason, attempts=attempts) from exc
+        raise validation_error(response, reason, attempts=outcome.attempts) from exc

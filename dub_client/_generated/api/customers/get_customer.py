@@ -42,25 +42,25 @@ OPERATION: Operation[Customer] = Operation(
 
 def sync(client: "BaseClient", request: Any, kwargs: dict[str, Any]) -> Customer:
     """Retrieve a customer (``customers.get`` runs this)."""
-    return client._send(OPERATION, request, kwargs)
+    return client._call(OPERATION, request, kwargs)
 
 
 def sync_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[Customer]":
     """``sync``, answering with the HTTP response (``with_raw_response`` runs this)."""
-    return client._send_raw(OPERATION, request, kwargs)
+    return client._call(OPERATION, request, kwargs, raw=True)
 
 
 async def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> Customer:
     """The async twin of ``sync``."""
-    return await client._send_async(OPERATION, request, kwargs)
+    return await client._call_async(OPERATION, request, kwargs)
 
 
 async def asyncio_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[Customer]":
     """The async twin of ``sync_raw``."""
-    return await client._send_raw_async(OPERATION, request, kwargs)
+    return await client._call_async(OPERATION, request, kwargs, raw=True)

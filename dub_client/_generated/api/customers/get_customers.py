@@ -108,25 +108,25 @@ def sync(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "Page[Customer]":
     """Retrieve a list of customers (``customers.list`` runs this)."""
-    return client._paginate(OPERATION, request, kwargs)
+    return client._call(OPERATION, request, kwargs)
 
 
 def sync_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[Page[Customer]]":
     """``sync``, answering with the HTTP response (``with_raw_response`` runs this)."""
-    return client._paginate_raw(OPERATION, request, kwargs)
+    return client._call(OPERATION, request, kwargs, raw=True)
 
 
 def asyncio(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "AsyncPager[Customer]":
     """The async twin of ``sync``: ``await`` it for the first page, or ``async for`` every item."""
-    return client._paginate_async(OPERATION, request, kwargs)
+    return client._pager(OPERATION, request, kwargs)
 
 
 async def asyncio_raw(
     client: "BaseClient", request: Any, kwargs: dict[str, Any]
 ) -> "RawResponse[AsyncPage[Customer]]":
     """The async twin of ``sync_raw``: the first page's HTTP response."""
-    return await client._paginate_raw_async(OPERATION, request, kwargs)
+    return await client._call_async(OPERATION, request, kwargs, raw=True)
