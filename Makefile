@@ -93,7 +93,7 @@ test-fast: $(STAMP) ## unit tests only (no Prism, no publish, no soak)
 # a local copy came from); STRICT=1 also fails when the snapshot is behind (the weekly CI).
 # docs/tracking-dub.md says what to do with the report.
 UPSTREAM ?= https://api.dub.co
-upstream-check: $(STAMP) ## what Dub changed in its API document, and what it means for users (UPSTREAM=, BASE=, JSON=1, UPDATE=1)
+upstream-check: $(STAMP) ## what Dub changed in its API document, what it means for users; exit 1 on unexplained drift (UPSTREAM=, BASE=, JSON=1, UPDATE=1)
 	@$(BIN)/python tools/upstream.py check --upstream "$(UPSTREAM)" \
 		$(if $(BASE),--base "$(BASE)") $(if $(filter 1 yes true,$(JSON)),--json) \
 		$(if $(filter 1 yes true,$(UPDATE)),--update) $(if $(ORIGIN),--origin "$(ORIGIN)") \

@@ -189,3 +189,9 @@ def test_unknown_keys_are_kept_whatever_is_absent(absent: tuple[str, ...]):
     customer = models.Customer.from_dict(data)
     assert customer.additional_properties == {"addedLater": 1, "alsoNew": None}
     assert all(getattr(customer, _name) is None for _name in ("name", "email") if _name in absent)
+
+
+def test_from_dict_given_the_sdks_names_says_it_takes_the_apis():
+    data = {"id": "cus_1", "external_id": "e", "createdAt": "2024-05-01T12:30:00Z"}
+    with pytest.raises(TypeError, match=r"externalId: missing .*'external_id' is there"):
+        models.Customer.from_dict(data)

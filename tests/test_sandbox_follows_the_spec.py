@@ -132,6 +132,17 @@ def test_add_customer_takes_nested_objects_as_models_or_dicts_in_either_key_styl
             TypeError,
             r"missing required key\(s\) \['amount'\]; unknown: 'amont' \(did you mean 'amount'",
         ),
+        (
+            {"id": "d", "amount": 1, "type": "flat", "maxDuraton": 1},
+            TypeError,
+            r"\['maxDuration', 'couponId', 'couponTestId'\]; "
+            r"unknown: 'maxDuraton' \(did you mean 'maxDuration'",
+        ),
+        (
+            {"id": "d"},
+            TypeError,
+            r"missing required key\(s\) \['amount', 'type', 'max_duration',",
+        ),
         ({**DISCOUNT_WIRE, "max_duration": 1}, TypeError, "not mixed"),
         (
             {**DISCOUNT_WIRE, "id": 5},

@@ -79,14 +79,24 @@ def not_an_object(cls: type, value: Any) -> FieldTypeError:
     )
 
 
-def field_error(cls: type, key: str | int | None, exc: Exception) -> FieldError:
-    """``exc``, raised while parsing ``key`` of a ``cls``, as a ``FieldError`` whose path
-    starts at ``cls`` (``key`` None: the path of ``exc`` is already complete)."""
+def field_error(
+    cls: type,
+    key: str | int | None,
+    exc: Exception,
+    given: Mapping[str, Any] | None = None,
+) -> FieldError:
+    """``exc``, raised while parsing ``key`` of a ``cls`` (from the mapping ``given``), as a
+    ``FieldError`` whose path starts at ``cls`` (``key`` None: the path of ``exc`` is
+    already complete)."""
     head = () if key is None else (key,)
     if isinstance(exc, FieldError):
         return type(exc)(cls.__name__, (*head, *exc.path), exc.reason)
     if isinstance(exc, KeyError) and exc.args == (key,):
-        return FieldTypeError(cls.__name__, head, "missing (the spec requires it)")
+        reason = "missing (the spec requires it)"
+        snake = "".join("_" + c.lower() if c.isupper() else c for c in str(key))
+        if given is not None and snake != key and snake in given:
+            reason += f"; {snake!r} is there: from_dict takes the API's names ({key!r})"
+        return FieldTypeError(cls.__name__, head, reason)
     kind = FieldValueError if isinstance(exc, ValueError) else FieldTypeError
     return kind(cls.__name__, head, str(exc) or type(exc).__name__)
 

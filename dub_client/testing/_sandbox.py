@@ -727,10 +727,14 @@ def _nested(field: str, model: type[Any], value: Mapping[str, Any]) -> Any:
             f"{sorted(value)}"
         )
     data = {wire[by_name[k]]: item for k, item in value.items()} if snake else dict(value)
-    missing = [name if snake else wire[name] for name in required if wire[name] not in data]
+    # messages name keys in the style the caller used (type, not the SDK's type_)
+    missing = [
+        name.rstrip("_") if snake else wire[name] for name in required if wire[name] not in data
+    ]
     if missing:
         unknown = sorted(set(data) - set(wire.values()))
-        hint = difflib.get_close_matches(unknown[0], names, n=1) if unknown else []
+        style = [name.rstrip("_") for name in names] if snake else list(wire.values())
+        hint = difflib.get_close_matches(unknown[0], style, n=1) if unknown else []
         also = f"; unknown: {unknown[0]!r}" if unknown else ""
         also += f" (did you mean {hint[0]!r}?)" if hint else ""
         raise TypeError(f"{where}: missing required key(s) {missing}{also}")

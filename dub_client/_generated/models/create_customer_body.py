@@ -62,31 +62,31 @@ class CreateCustomerBody:
             if type(external_id) is not str:
                 raise _types.expected("a string", external_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "externalId", _exc) from None
+            raise _types.field_error(cls, "externalId", _exc, _d) from None
         try:
             country = _d["country"]
             if type(country) is not str:
                 raise _types.expected("a string", country)
         except Exception as _exc:
-            raise _types.field_error(cls, "country", _exc) from None
+            raise _types.field_error(cls, "country", _exc, _d) from None
         try:
             email = _d.get("email", UNSET)
             if type(email) is not str and email is not None and email is not UNSET:
                 raise _types.expected("a string", email)
         except Exception as _exc:
-            raise _types.field_error(cls, "email", _exc) from None
+            raise _types.field_error(cls, "email", _exc, _d) from None
         try:
             name = _d.get("name", UNSET)
             if type(name) is not str and name is not None and name is not UNSET:
                 raise _types.expected("a string", name)
         except Exception as _exc:
-            raise _types.field_error(cls, "name", _exc) from None
+            raise _types.field_error(cls, "name", _exc, _d) from None
         try:
             avatar = _d.get("avatar", UNSET)
             if type(avatar) is not str and avatar is not None and avatar is not UNSET:
                 raise _types.expected("a string", avatar)
         except Exception as _exc:
-            raise _types.field_error(cls, "avatar", _exc) from None
+            raise _types.field_error(cls, "avatar", _exc, _d) from None
         try:
             stripe_customer_id = _d.get("stripeCustomerId", UNSET)
             if (
@@ -96,7 +96,7 @@ class CreateCustomerBody:
             ):
                 raise _types.expected("a string", stripe_customer_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "stripeCustomerId", _exc) from None
+            raise _types.field_error(cls, "stripeCustomerId", _exc, _d) from None
         _model = cls(
             external_id,
             country,

@@ -113,13 +113,13 @@ class Customer:
             if type(id) is not str:
                 raise _types.expected("a string", id)
         except Exception as _exc:
-            raise _types.field_error(cls, "id", _exc) from None
+            raise _types.field_error(cls, "id", _exc, _d) from None
         try:
             external_id = _d["externalId"]
             if type(external_id) is not str:
                 raise _types.expected("a string", external_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "externalId", _exc) from None
+            raise _types.field_error(cls, "externalId", _exc, _d) from None
         try:
             created_at = _d["createdAt"]
             created_at = (
@@ -129,7 +129,7 @@ class Customer:
             )
 
         except Exception as _exc:
-            raise _types.field_error(cls, "createdAt", _exc) from None
+            raise _types.field_error(cls, "createdAt", _exc, _d) from None
         try:
             name = _d.get("name", _ABSENT)
             if type(name) is not str:
@@ -139,7 +139,7 @@ class Customer:
                 elif name is not None:
                     raise _types.expected("a string", name)
         except Exception as _exc:
-            raise _types.field_error(cls, "name", _exc) from None
+            raise _types.field_error(cls, "name", _exc, _d) from None
         try:
             email = _d.get("email", _ABSENT)
             if type(email) is not str:
@@ -149,7 +149,7 @@ class Customer:
                 elif email is not None:
                     raise _types.expected("a string", email)
         except Exception as _exc:
-            raise _types.field_error(cls, "email", _exc) from None
+            raise _types.field_error(cls, "email", _exc, _d) from None
         try:
             avatar = _d.get("avatar", _ABSENT)
             if type(avatar) is not str:
@@ -159,7 +159,7 @@ class Customer:
                 elif avatar is not None:
                     raise _types.expected("a string", avatar)
         except Exception as _exc:
-            raise _types.field_error(cls, "avatar", _exc) from None
+            raise _types.field_error(cls, "avatar", _exc, _d) from None
         try:
             stripe_customer_id = _d.get("stripeCustomerId", _ABSENT)
             if type(stripe_customer_id) is not str:
@@ -169,7 +169,7 @@ class Customer:
                 elif stripe_customer_id is not None:
                     raise _types.expected("a string", stripe_customer_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "stripeCustomerId", _exc) from None
+            raise _types.field_error(cls, "stripeCustomerId", _exc, _d) from None
         try:
             country = _d.get("country", _ABSENT)
             if type(country) is not str:
@@ -179,7 +179,7 @@ class Customer:
                 elif country is not None:
                     raise _types.expected("a string", country)
         except Exception as _exc:
-            raise _types.field_error(cls, "country", _exc) from None
+            raise _types.field_error(cls, "country", _exc, _d) from None
         try:
             sales = _d.get("sales", _ABSENT)
             if type(sales) is not int:
@@ -189,7 +189,7 @@ class Customer:
                 elif sales is not None:
                     raise _types.expected("an integer", sales)
         except Exception as _exc:
-            raise _types.field_error(cls, "sales", _exc) from None
+            raise _types.field_error(cls, "sales", _exc, _d) from None
         try:
             sale_amount = _d.get("saleAmount", _ABSENT)
             if type(sale_amount) is not float and type(sale_amount) is not int:
@@ -199,7 +199,7 @@ class Customer:
                 elif sale_amount is not None:
                     raise _types.expected("a number", sale_amount)
         except Exception as _exc:
-            raise _types.field_error(cls, "saleAmount", _exc) from None
+            raise _types.field_error(cls, "saleAmount", _exc, _d) from None
         try:
             first_sale_at = _d.get("firstSaleAt", _ABSENT)
             if first_sale_at is _ABSENT:
@@ -214,7 +214,7 @@ class Customer:
                 )
 
         except Exception as _exc:
-            raise _types.field_error(cls, "firstSaleAt", _exc) from None
+            raise _types.field_error(cls, "firstSaleAt", _exc, _d) from None
         try:
             subscription_canceled_at = _d.get("subscriptionCanceledAt", _ABSENT)
             if subscription_canceled_at is _ABSENT:
@@ -231,7 +231,7 @@ class Customer:
                 )
 
         except Exception as _exc:
-            raise _types.field_error(cls, "subscriptionCanceledAt", _exc) from None
+            raise _types.field_error(cls, "subscriptionCanceledAt", _exc, _d) from None
         try:
             link = _d.get("link", _ABSENT)
             if link is _ABSENT:
@@ -241,7 +241,7 @@ class Customer:
                 link = CustomerLink.from_dict(link)
 
         except Exception as _exc:
-            raise _types.field_error(cls, "link", _exc) from None
+            raise _types.field_error(cls, "link", _exc, _d) from None
         try:
             program_id = _d.get("programId", _ABSENT)
             if type(program_id) is not str:
@@ -251,7 +251,7 @@ class Customer:
                 elif program_id is not None:
                     raise _types.expected("a string", program_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "programId", _exc) from None
+            raise _types.field_error(cls, "programId", _exc, _d) from None
         try:
             partner = _d.get("partner", _ABSENT)
             if partner is _ABSENT:
@@ -261,7 +261,7 @@ class Customer:
                 partner = CustomerPartner.from_dict(partner)
 
         except Exception as _exc:
-            raise _types.field_error(cls, "partner", _exc) from None
+            raise _types.field_error(cls, "partner", _exc, _d) from None
         try:
             discount = _d.get("discount", _ABSENT)
             if discount is _ABSENT:
@@ -271,7 +271,7 @@ class Customer:
                 discount = CustomerDiscount.from_dict(discount)
 
         except Exception as _exc:
-            raise _types.field_error(cls, "discount", _exc) from None
+            raise _types.field_error(cls, "discount", _exc, _d) from None
         _model = cls(
             id,
             external_id,

@@ -69,19 +69,19 @@ class CustomerDiscount:
             if type(id) is not str:
                 raise _types.expected("a string", id)
         except Exception as _exc:
-            raise _types.field_error(cls, "id", _exc) from None
+            raise _types.field_error(cls, "id", _exc, _d) from None
         try:
             amount = _d["amount"]
             if type(amount) is not float and type(amount) is not int:
                 raise _types.expected("a number", amount)
         except Exception as _exc:
-            raise _types.field_error(cls, "amount", _exc) from None
+            raise _types.field_error(cls, "amount", _exc, _d) from None
         try:
             type_ = _d["type"]
             type_ = DiscountType._value2member_map_.get(type_) or DiscountType(type_)
 
         except Exception as _exc:
-            raise _types.field_error(cls, "type", _exc) from None
+            raise _types.field_error(cls, "type", _exc, _d) from None
         try:
             max_duration = _d["maxDuration"]
             if (
@@ -91,19 +91,19 @@ class CustomerDiscount:
             ):
                 raise _types.expected("a number", max_duration)
         except Exception as _exc:
-            raise _types.field_error(cls, "maxDuration", _exc) from None
+            raise _types.field_error(cls, "maxDuration", _exc, _d) from None
         try:
             coupon_id = _d["couponId"]
             if type(coupon_id) is not str and coupon_id is not None:
                 raise _types.expected("a string", coupon_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "couponId", _exc) from None
+            raise _types.field_error(cls, "couponId", _exc, _d) from None
         try:
             coupon_test_id = _d["couponTestId"]
             if type(coupon_test_id) is not str and coupon_test_id is not None:
                 raise _types.expected("a string", coupon_test_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "couponTestId", _exc) from None
+            raise _types.field_error(cls, "couponTestId", _exc, _d) from None
         try:
             description = _d.get("description", _ABSENT)
             if type(description) is not str:
@@ -113,7 +113,7 @@ class CustomerDiscount:
                 elif description is not None:
                     raise _types.expected("a string", description)
         except Exception as _exc:
-            raise _types.field_error(cls, "description", _exc) from None
+            raise _types.field_error(cls, "description", _exc, _d) from None
         try:
             partners_count = _d.get("partnersCount", _ABSENT)
             if type(partners_count) is not float and type(partners_count) is not int:
@@ -123,7 +123,7 @@ class CustomerDiscount:
                 elif partners_count is not None:
                     raise _types.expected("a number", partners_count)
         except Exception as _exc:
-            raise _types.field_error(cls, "partnersCount", _exc) from None
+            raise _types.field_error(cls, "partnersCount", _exc, _d) from None
         _model = cls(
             id,
             amount,

@@ -58,37 +58,37 @@ class CustomerLink:
             if type(id) is not str:
                 raise _types.expected("a string", id)
         except Exception as _exc:
-            raise _types.field_error(cls, "id", _exc) from None
+            raise _types.field_error(cls, "id", _exc, _d) from None
         try:
             domain = _d["domain"]
             if type(domain) is not str:
                 raise _types.expected("a string", domain)
         except Exception as _exc:
-            raise _types.field_error(cls, "domain", _exc) from None
+            raise _types.field_error(cls, "domain", _exc, _d) from None
         try:
             key = _d["key"]
             if type(key) is not str:
                 raise _types.expected("a string", key)
         except Exception as _exc:
-            raise _types.field_error(cls, "key", _exc) from None
+            raise _types.field_error(cls, "key", _exc, _d) from None
         try:
             short_link = _d["shortLink"]
             if type(short_link) is not str:
                 raise _types.expected("a string", short_link)
         except Exception as _exc:
-            raise _types.field_error(cls, "shortLink", _exc) from None
+            raise _types.field_error(cls, "shortLink", _exc, _d) from None
         try:
             url = _d["url"]
             if type(url) is not str:
                 raise _types.expected("a string", url)
         except Exception as _exc:
-            raise _types.field_error(cls, "url", _exc) from None
+            raise _types.field_error(cls, "url", _exc, _d) from None
         try:
             program_id = _d["programId"]
             if type(program_id) is not str and program_id is not None:
                 raise _types.expected("a string", program_id)
         except Exception as _exc:
-            raise _types.field_error(cls, "programId", _exc) from None
+            raise _types.field_error(cls, "programId", _exc, _d) from None
         _model = cls(
             id,
             domain,

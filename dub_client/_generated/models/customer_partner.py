@@ -51,25 +51,25 @@ class CustomerPartner:
             if type(id) is not str:
                 raise _types.expected("a string", id)
         except Exception as _exc:
-            raise _types.field_error(cls, "id", _exc) from None
+            raise _types.field_error(cls, "id", _exc, _d) from None
         try:
             name = _d["name"]
             if type(name) is not str:
                 raise _types.expected("a string", name)
         except Exception as _exc:
-            raise _types.field_error(cls, "name", _exc) from None
+            raise _types.field_error(cls, "name", _exc, _d) from None
         try:
             email = _d["email"]
             if type(email) is not str and email is not None:
                 raise _types.expected("a string", email)
         except Exception as _exc:
-            raise _types.field_error(cls, "email", _exc) from None
+            raise _types.field_error(cls, "email", _exc, _d) from None
         try:
             image = _d["image"]
             if type(image) is not str and image is not None:
                 raise _types.expected("a string", image)
         except Exception as _exc:
-            raise _types.field_error(cls, "image", _exc) from None
+            raise _types.field_error(cls, "image", _exc, _d) from None
         _model = cls(
             id,
             name,

@@ -42,7 +42,7 @@ class DeletedCustomer:
             if type(id) is not str:
                 raise _types.expected("a string", id)
         except Exception as _exc:
-            raise _types.field_error(cls, "id", _exc) from None
+            raise _types.field_error(cls, "id", _exc, _d) from None
         _model = cls(
             id,
         )

@@ -53,13 +53,13 @@ class ErrorDetail:
             if type(code) is not str:
                 raise _types.expected("a string", code)
         except Exception as _exc:
-            raise _types.field_error(cls, "code", _exc) from None
+            raise _types.field_error(cls, "code", _exc, _d) from None
         try:
             message = _d["message"]
             if type(message) is not str:
                 raise _types.expected("a string", message)
         except Exception as _exc:
-            raise _types.field_error(cls, "message", _exc) from None
+            raise _types.field_error(cls, "message", _exc, _d) from None
         try:
             doc_url = _d.get("doc_url", _ABSENT)
             if type(doc_url) is not str:
@@ -69,7 +69,7 @@ class ErrorDetail:
                 elif doc_url is not None:
                     raise _types.expected("a string", doc_url)
         except Exception as _exc:
-            raise _types.field_error(cls, "doc_url", _exc) from None
+            raise _types.field_error(cls, "doc_url", _exc, _d) from None
         _model = cls(
             code,
             message,

@@ -44,7 +44,7 @@ class ErrorResponse:
             error = ErrorDetail.from_dict(error)
 
         except Exception as _exc:
-            raise _types.field_error(cls, "error", _exc) from None
+            raise _types.field_error(cls, "error", _exc, _d) from None
         _model = cls(
             error,
         )
