@@ -395,6 +395,7 @@ def test_models_of_other_schema_shapes_refuse_each_break_with_its_path(tmp_path:
         ({"oneOf": [{"type": "string"}, {"type": "integer"}]}, "oneOf/anyOf"),
         ({"type": "array", "items": {"type": "array", "items": {"type": "string"}}}, "arrays"),
         ({"type": "string", "format": "uuid"}, "UuidProperty"),
+        ({"type": "string", "enum": ["a", "b"], "nullable": True}, "a nullable enum"),
     ],
 )
 def test_a_shape_the_model_template_cannot_write_stops_generation(

@@ -211,7 +211,14 @@ def shape_of(prop: Any, where: str) -> Shape:
             raise Refused(f"{where}: arrays of arrays or of nullable items are not supported")
         return Shape("list", item=item)
     if kind == "UnionProperty":
-        inner = [p for p in prop.inner_properties if type(p).__name__ != "NoneProperty"]
+        # (the generator may list one enum several times: one is enough)
+        inner = list(
+            {
+                (type(p).__name__, _text(p.get_type_string())): p
+                for p in prop.inner_properties
+                if type(p).__name__ != "NoneProperty"
+            }.values()
+        )
         if len(inner) == 1:
             shape = shape_of(inner[0], where)
             return Shape(shape.kind, True, shape.cls, shape.module, shape.item, shape.values)
@@ -287,16 +294,20 @@ class Models:
         """The model's fields, required ones first (the constructor's order)."""
         name = model.class_info.name
         props = (model.required_properties or []) + (model.optional_properties or [])
-        fields = [
-            Field(
-                _text(p.name),
-                str(p.python_name),
-                bool(p.required),
-                shape_of(p, f"schema {name!r}, property {_text(p.name)!r}"),
-                " ".join(_text(p.description).split()),
+        raw = getattr(getattr(self.by_class.get(name, model), "data", None), "properties", None)
+        fields = []
+        for p in props:
+            where = f"schema {name!r}, property {_text(p.name)!r}"
+            shape = shape_of(p, where)
+            schema = (raw or {}).get(_text(p.name))
+            if shape.kind == "enum" and not shape.nullable and getattr(schema, "nullable", False):
+                # the generator reads an enum's nullability from a null among its values
+                # only (and then writes several classes): refused rather than not nullable
+                raise Refused(f"{where}: a nullable enum is not supported")
+            description = " ".join(_text(p.description).split())
+            fields.append(
+                Field(_text(p.name), str(p.python_name), bool(p.required), shape, description)
             )
-            for p in props
-        ]
         return [f for f in fields if f.required] + [f for f in fields if not f.required]
 
     def extra(self, model: Any) -> Shape | None:
