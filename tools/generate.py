@@ -3,9 +3,8 @@
 The generator (pinned in uv.lock) runs in this process, from the venv running this
 script, and its ruff post-hooks too (the venv's bin is put first on PATH);
 ``--isolated`` in the hooks keeps the host's ruff settings out. The project's
-templates live in templates/; they reach the generator's own templates through an
-``upstream/`` link made in a temporary copy, so an override can replace one macro
-and keep the rest.
+templates live in templates/ and replace the generator's by file name (a template
+not there is the generator's own).
 
 The generator's parsed model keeps no ``x-`` vendor keys and no parameter
 bounds, so this script reads them from the spec and hands them to the templates
@@ -29,7 +28,6 @@ message naming the schema and the property (``Refused``).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -48,15 +46,6 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 #: included here because the API's PATCH sets fields (x-sdk-idempotent overrides).
 IDEMPOTENT_METHODS = frozenset({"get", "put", "delete", "options", "head", "patch", "trace"})
 PARAMETER_FACTS = ("minimum", "maximum", "minLength", "maxLength", "default")
-
-
-def upstream_templates() -> Path:
-    spec = importlib.util.find_spec("openapi_python_client")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(
-            "openapi-python-client is not installed in this venv (run `make install`)"
-        ) from None
-    return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:
@@ -402,7 +391,6 @@ def _generate(spec: dict[str, Any], source: Path, output: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="dub-templates-") as tmp:
         templates = Path(tmp) / "templates"
         shutil.copytree(ROOT / "templates", templates)
-        (templates / "upstream").symlink_to(upstream_templates(), target_is_directory=True)
         (templates / "_sdk.jinja").write_text(
             "{% set SDK = " + _jinja_literal(sdk_facts(spec)) + " %}\n", encoding="utf-8"
         )
