@@ -18,6 +18,10 @@ from typing import Any, Literal, Self
 import attrs
 import httpx
 
+from ._attempt import AttemptTimeout
+from ._exceptions import APIConnectionError, APITimeoutError
+from ._pools import proxy_for
+
 logger = logging.getLogger("dub_client")
 
 #: Statuses worth another try for an idempotent request.
@@ -28,6 +32,7 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Errors after which the server may or may not have acted on the request.
 _MAYBE_SENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+_PHASES = ("ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout")
 
 # Numbers in Retry-After at or above these are absolute times, not delays:
 # 1e11 ms is 1973, 1e8 s is three years of waiting (over any sane cap anyway).
@@ -35,17 +40,19 @@ _EPOCH_MS_FLOOR = 1e11
 _EPOCH_S_FLOOR = 1e8
 
 
-def _replace(self: Any, **changes: Any) -> Any:
-    """A copy with the fields in ``changes`` replaced, checked as a new one is
-    (``attrs.evolve``)."""
-    unknown = sorted(set(changes) - {field.name for field in attrs.fields(type(self))})
-    if unknown:
-        raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")
-    return attrs.evolve(self, **changes)
+class _Replace:
+    def replace(self, **changes: Any) -> Self:
+        """A copy with the fields in ``changes`` replaced, checked as a new one is."""
+        this: Any = self  # an attrs class: each subclass is one
+        unknown = sorted(set(changes) - set(attrs.fields_dict(type(this))))
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")
+        copy: Self = attrs.evolve(this, **changes)
+        return copy
 
 
 @attrs.frozen
-class BackoffStrategy:
+class BackoffStrategy(_Replace):
     """Exponential backoff, all times in milliseconds (the official SDK's shape).
 
     The n-th retry waits ``initial_interval * exponent ** (n - 1)`` capped at
@@ -67,11 +74,6 @@ class BackoffStrategy:
         if not math.isfinite(self.exponent) or self.exponent < 1:
             raise ValueError("BackoffStrategy.exponent must be a finite number >= 1")
 
-    def replace(self, **changes: Any) -> Self:
-        """A copy with the fields in ``changes`` replaced, checked as a new one is."""
-        copy: Self = _replace(self, **changes)
-        return copy
-
 
 def _backoff(value: BackoffStrategy | None) -> BackoffStrategy:
     if value is None:
@@ -82,7 +84,7 @@ def _backoff(value: BackoffStrategy | None) -> BackoffStrategy:
 
 
 @attrs.frozen
-class RetryConfig:
+class RetryConfig(_Replace):
     """How a call is retried.
 
     ``RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors)``
@@ -108,11 +110,6 @@ class RetryConfig:
             raise ValueError("RetryConfig.max_attempts must be >= 1")
         if self.max_retry_after < 0:
             raise ValueError("RetryConfig.max_retry_after must be >= 0 (milliseconds)")
-
-    def replace(self, **changes: Any) -> Self:
-        """A copy with the fields in ``changes`` replaced, checked as a new one is."""
-        copy: Self = _replace(self, **changes)
-        return copy
 
 
 DEFAULT_RETRY_CONFIG = RetryConfig()
@@ -272,21 +269,13 @@ class Outcome:
     note: str = ""
 
 
-class GaveUp(Exception):
-    """Internal: the last attempt raised ``error`` and no retry followed."""
-
-    def __init__(self, error: httpx.HTTPError, attempts: int) -> None:
-        super().__init__(str(error))
-        self.error = error
-        self.attempts = attempts
-
-
 def _decisions(
     request: httpx.Request, config: RetryConfig, idempotent: bool, timing: Timing
 ) -> Generator[float, httpx.Response | httpx.HTTPError, Outcome]:
     """The one retry loop, without I/O: sent the result of each attempt (the response
     or the httpx error), it yields the wait before the next attempt, and returns the
-    ``Outcome`` (or raises ``GaveUp``). ``send_with_retries`` and its async twin drive it.
+    ``Outcome``, or raises the ``APIConnectionError`` of the last attempt's error.
+    ``send_with_retries`` and its async twin drive it.
     """
     started = timing.monotonic()
     attempt = 0
@@ -312,7 +301,7 @@ def _decisions(
         if not decision.retry:
             if response is None:
                 assert error is not None
-                raise GaveUp(error, attempt)
+                raise connection_error(error, request, idempotent, attempt) from error
             note = decision.reason if decision.tell else ""
             elapsed = timing.monotonic() - started
             return Outcome(response, attempt, decision.retry_after, elapsed, note)
@@ -337,21 +326,20 @@ def send_with_retries(
     idempotent: bool,
     timing: Timing,
 ) -> Outcome:
-    """Call ``send`` until ``_decisions`` says stop (``GaveUp``: the last attempt raised)."""
+    """Call ``send`` until ``_decisions`` says stop."""
     steps = _decisions(request, config, idempotent, timing)
     next(steps)  # primed: started
-    while True:
-        result: httpx.Response | httpx.HTTPError
-        try:
-            result = send()
-        except httpx.HTTPError as exc:
-            result = exc
-        try:
-            delay = steps.send(result)
-        except StopIteration as done:
-            outcome: Outcome = done.value
-            return outcome
-        timing.sleep(delay)
+    try:
+        while True:
+            result: httpx.Response | httpx.HTTPError
+            try:
+                result = send()
+            except httpx.HTTPError as exc:
+                result = exc
+            timing.sleep(steps.send(result))
+    except StopIteration as done:
+        outcome: Outcome = done.value
+        return outcome
 
 
 async def send_with_retries_async(
@@ -364,15 +352,44 @@ async def send_with_retries_async(
     """The async twin of ``send_with_retries``: the same ``_decisions``."""
     steps = _decisions(request, config, idempotent, timing)
     next(steps)  # primed: started
-    while True:
-        result: httpx.Response | httpx.HTTPError
-        try:
-            result = await send()
-        except httpx.HTTPError as exc:
-            result = exc
-        try:
-            delay = steps.send(result)
-        except StopIteration as done:
-            outcome: Outcome = done.value
-            return outcome
-        await timing.async_sleep(delay)
+    try:
+        while True:
+            result: httpx.Response | httpx.HTTPError
+            try:
+                result = await send()
+            except httpx.HTTPError as exc:
+                result = exc
+            await timing.async_sleep(steps.send(result))
+    except StopIteration as done:
+        outcome: Outcome = done.value
+        return outcome
+
+
+def connection_error(
+    error: httpx.HTTPError, request: httpx.Request, idempotent: bool, attempts: int
+) -> APIConnectionError:
+    """The ``APIConnectionError`` (``APITimeoutError``) of a last attempt that raised ``error``:
+    which phase timed out and after how long, through which proxy, and whether a write
+    may have been applied."""
+    name = type(error).__name__
+    phase = name.removesuffix("Timeout").lower() if name in _PHASES else None
+    cls: type[APIConnectionError] = APITimeoutError
+    if isinstance(error, AttemptTimeout):
+        message = f"{request.method} {request.url}: {error}"
+    elif isinstance(error, httpx.TimeoutException):
+        limit = request.extensions.get("timeout", {}).get(phase) if phase else None
+        after = f" after {limit:g} s" if isinstance(limit, int | float) else ""
+        message = f"{request.method} {request.url}: {phase or 'a'} timeout{after}"
+    else:
+        cls = APIConnectionError
+        detail = str(error) or type(error).__name__
+        proxy = proxy_for(request.url) if isinstance(error, httpx.TransportError) else None
+        via = f" through the proxy {proxy}" if proxy else ""
+        message = f"{request.method} {request.url} failed{via}: {detail}"
+    if not idempotent and not isinstance(error, NOT_SENT):
+        message += (
+            " (the request may have reached the server and been applied: it was not"
+            " retried, since a retry could apply it twice)"
+        )
+    logger.debug("%s (attempts: %d)", message, attempts)
+    return cls(message, attempts=attempts)
