@@ -135,19 +135,78 @@ class Operation(Generic[T]):
     def __repr__(self) -> str:
         return f"<Operation {self.name}: {self.method} {self.path}>"
 
-    def prepare(self, request: Any, kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], Any]:
-        """``prepare`` for this operation."""
-        return prepare(self, request, kwargs)
+    def prepare(
+        self, request: Any, kwargs: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], RequestOptions]:
+        """The checked values of one call (Python names) and its per-call options.
+
+        ``request`` is the official SDK's ``request={...}``: the parameters as one dict,
+        with the body under ``request_body``; for an operation with a body and no
+        parameters, ``request`` is the body itself (a dict or the body model).
+        ``kwargs`` are the keyword arguments: parameters, body fields and options.
+        """
+        where = f"{self.name}: "
+        if self.deprecation:
+            warn_user(self.deprecation, DeprecationWarning)
+        given = dict(kwargs)
+        options: Any = {}
+        if not OPTION_NAMES.isdisjoint(given):
+            options = {name: given.pop(name) for name in OPTION_NAMES if name in given}
+        body_only = self.body is not None and not self.params
+        if request is not None:
+            if body_only and not isinstance(request, Mapping):
+                given = _merge(where, {BODY_KEY: request}, given)
+            elif not isinstance(request, Mapping):
+                raise TypeError(f"{where}request must be a dict, not {type(request).__name__}")
+            elif body_only:
+                if given:
+                    raise TypeError(f"{where}give the fields as keywords or as request=, not both")
+                given = {BODY_KEY: request}
+            else:
+                given = _merge(where, request, given)
+        body_names = self.body_specs
+        fields = {k: given.pop(k) for k in list(given) if k in body_names} if body_names else {}
+        body: Any = given.pop(BODY_KEY, None) if self.body is not None else None
+        if fields:
+            if body is not None:
+                raise TypeError(f"{where}give the fields as keywords or as {BODY_KEY}, not both")
+            body = fields
+        values = _check_all(self, self.param_specs, given, where)
+        if self.body is not None:
+            values[BODY_KEY] = _check_body(self, body)
+        if self.pagination is not None:
+            _check_paging(where, self.pagination, values)
+        return values, options
 
     def build(
         self, values: Mapping[str, Any]
     ) -> tuple[str, dict[str, str | list[str]], dict[str, str], Any]:
-        """``build`` for this operation."""
-        return build(self, values)
+        """Path, query, headers and JSON body (``None`` without a body) for checked ``values``."""
+        path = self.path
+        query: dict[str, str | list[str]] = {}
+        headers: dict[str, str] = {}
+        for spec in self.params:
+            value = values.get(spec.name)
+            if value is None:
+                continue
+            if spec.where == "query":  # a list repeats the name (form, explode)
+                query[spec.wire] = [*map(_wire, value)] if spec.kind == "list" else _wire(value)
+                continue
+            text = ",".join(map(_wire, value)) if spec.kind == "list" else _wire(value)
+            if spec.where == "path":
+                path = path.replace("{" + spec.wire + "}", quote(text, safe=""))
+            elif spec.where == "header":
+                headers[spec.wire] = text
+        body = values.get(BODY_KEY)
+        return path, query, headers, (body.to_dict() if body is not None else None)
 
     def is_idempotent(self, values: Mapping[str, Any], body: Any) -> bool:
-        """``is_idempotent`` for this operation."""
-        return is_idempotent(self, values, body)
+        """Whether sending this call twice has the effect of sending it once."""
+        rule = self.readdress
+        if not self.idempotent or rule is None:
+            return self.idempotent
+        renames = isinstance(body, dict) and rule.field in body
+        return not (renames and str(values.get(rule.parameter, "")).startswith(rule.prefix))
 
 
 # -- checking -------------------------------------------------------------------------------
@@ -273,50 +332,6 @@ def _check_all(
     return out
 
 
-def prepare(
-    op: Operation[Any], request: Any, kwargs: Mapping[str, Any]
-) -> tuple[dict[str, Any], RequestOptions]:
-    """The checked values of one call (Python names) and its per-call options.
-
-    ``request`` is the official SDK's ``request={...}``: the parameters as one dict,
-    with the body under ``request_body``; for an operation with a body and no
-    parameters, ``request`` is the body itself (a dict or the body model).
-    ``kwargs`` are the keyword arguments: parameters, body fields and options.
-    """
-    where = f"{op.name}: "
-    if op.deprecation:
-        warn_user(op.deprecation, DeprecationWarning)
-    given = dict(kwargs)
-    options: Any = {}
-    if not OPTION_NAMES.isdisjoint(given):
-        options = {name: given.pop(name) for name in OPTION_NAMES if name in given}
-    body_only = op.body is not None and not op.params
-    if request is not None:
-        if body_only and not isinstance(request, Mapping):
-            given = _merge(where, {BODY_KEY: request}, given)
-        elif not isinstance(request, Mapping):
-            raise TypeError(f"{where}request must be a dict, not {type(request).__name__}")
-        elif body_only:
-            if given:
-                raise TypeError(f"{where}give the fields as keywords or as request=, not both")
-            given = {BODY_KEY: request}
-        else:
-            given = _merge(where, request, given)
-    body_names = op.body_specs
-    fields = {k: given.pop(k) for k in list(given) if k in body_names} if body_names else {}
-    body: Any = given.pop(BODY_KEY, None) if op.body is not None else None
-    if fields:
-        if body is not None:
-            raise TypeError(f"{where}give the fields as keywords or as {BODY_KEY}, not both")
-        body = fields
-    values = _check_all(op, op.param_specs, given, where)
-    if op.body is not None:
-        values[BODY_KEY] = _check_body(op, body)
-    if op.pagination is not None:
-        _check_paging(where, op.pagination, values)
-    return values, options
-
-
 def _check_body(op: Operation[Any], body: Any) -> Any:
     assert op.body is not None
     extra: dict[str, Any] = {}
@@ -368,38 +383,6 @@ def _wire(value: Any) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     return str(value)
-
-
-def build(
-    op: Operation[Any], values: Mapping[str, Any]
-) -> tuple[str, dict[str, str | list[str]], dict[str, str], Any]:
-    """Path, query, headers and JSON body (``None`` without a body) for checked ``values``."""
-    path = op.path
-    query: dict[str, str | list[str]] = {}
-    headers: dict[str, str] = {}
-    for spec in op.params:
-        value = values.get(spec.name)
-        if value is None:
-            continue
-        if spec.where == "query":  # a list repeats the name (form, explode)
-            query[spec.wire] = [_wire(v) for v in value] if spec.kind == "list" else _wire(value)
-            continue
-        text = ",".join(map(_wire, value)) if spec.kind == "list" else _wire(value)
-        if spec.where == "path":
-            path = path.replace("{" + spec.wire + "}", quote(text, safe=""))
-        elif spec.where == "header":
-            headers[spec.wire] = text
-    body = values.get(BODY_KEY)
-    return path, query, headers, (body.to_dict() if body is not None else None)
-
-
-def is_idempotent(op: Operation[Any], values: Mapping[str, Any], body: Any) -> bool:
-    """Whether sending this call twice has the effect of sending it once."""
-    rule = op.readdress
-    if not op.idempotent or rule is None:
-        return op.idempotent
-    renames = isinstance(body, dict) and rule.field in body
-    return not (renames and str(values.get(rule.parameter, "")).startswith(rule.prefix))
 
 
 # -- parsing ---------------------------------------------------------------------------------

@@ -27,51 +27,41 @@ def next_values(
     size = values.get(paging.size, paging.default_size) if paging.size else paging.default_size
     if not items or (size is not None and len(items) < size):
         return None
-    nxt = dict(values)
-    cursor_key: str | None
+    requires = paging.requires
     if paging.previous and paging.previous in values:
-        cursor_key, cursor = paging.previous, getattr(items[0], paging.cursor)
+        key, value = paging.previous, getattr(items[0], paging.cursor)
     elif paging.page and (
-        paging.page in values
-        or (
-            paging.requires is not None
-            and values.get(paging.requires[0], paging.requires[1]) != paging.requires[1]
-        )
+        paging.page in values or (requires is not None and values.get(*requires) != requires[1])
     ):
-        page = values.get(paging.page, 1) + 1
-        if paging.max_page is not None and page > paging.max_page:
+        key, value = paging.page, values.get(paging.page, 1) + 1
+        if paging.max_page is not None and value > paging.max_page:
             raise DubError(
                 f"the API serves at most {paging.max_page} offset pages; "
                 "use the cursor order to walk further"
             )
-        nxt[paging.page] = page
-        return nxt
     else:
-        cursor_key, cursor = paging.next, getattr(items[-1], paging.cursor)
-    if values.get(cursor_key) == cursor:
-        raise DubError(f"pagination did not advance ({cursor_key}={cursor!r} twice); stopping")
-    nxt[cursor_key] = cursor
-    return nxt
-
-
-def _next_or_error(
-    paging: Pagination, values: dict[str, Any], items: list[Any]
-) -> dict[str, Any] | DubError | None:
-    """``next_values``, with a refusal kept to be raised when the next page is asked for."""
-    try:
-        return next_values(paging, values, items)
-    except DubError as error:
-        return error
+        key, value = paging.next, getattr(items[-1], paging.cursor)
+    if values.get(key) == value:
+        raise DubError(f"pagination did not advance ({key}={value!r} twice); stopping")
+    return {**values, key: value}
 
 
 class _PageBase(Generic[T]):
-    __slots__ = ("_next", "items", "params")
+    __slots__ = ("_fetch", "_next", "items", "params")
 
-    def __init__(self, items: list[T], params: dict[str, Any], paging: Pagination) -> None:
+    def __init__(
+        self, items: list[T], params: dict[str, Any], paging: Pagination, fetch: Any
+    ) -> None:
         self.items = items
         #: the values (Python names) of the request that fetched this page
         self.params = params
-        self._next = _next_or_error(paging, params, items)
+        #: gets the page of the given values (a ``Page``, or an awaitable ``AsyncPage``)
+        self._fetch = fetch
+        self._next: dict[str, Any] | DubError | None
+        try:
+            self._next = next_values(paging, params, items)
+        except DubError as error:  # raised when the next page is asked for
+            self._next = error
 
     @property
     def result(self) -> list[T]:
@@ -103,17 +93,7 @@ class Page(_PageBase[T]):
     page-by-page work, ``next_page`` for one step.
     """
 
-    __slots__ = ("_fetch",)
-
-    def __init__(
-        self,
-        items: list[T],
-        params: dict[str, Any],
-        paging: Pagination,
-        fetch: Callable[[dict[str, Any]], Page[T]],
-    ) -> None:
-        super().__init__(items, params, paging)
-        self._fetch = fetch
+    __slots__ = ()
 
     def next(self) -> Page[T] | None:
         """``next_page`` under the official SDK's name: ``while res: ...; res = res.next()``."""
@@ -140,17 +120,7 @@ class Page(_PageBase[T]):
 class AsyncPage(_PageBase[T]):
     """The async twin of ``Page`` (``async for`` walks every page)."""
 
-    __slots__ = ("_fetch",)
-
-    def __init__(
-        self,
-        items: list[T],
-        params: dict[str, Any],
-        paging: Pagination,
-        fetch: Callable[[dict[str, Any]], Awaitable[AsyncPage[T]]],
-    ) -> None:
-        super().__init__(items, params, paging)
-        self._fetch = fetch
+    __slots__ = ()
 
     async def next(self) -> AsyncPage[T] | None:
         """``next_page``, under the official SDK's name."""

@@ -14,15 +14,6 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-class _NotYet:
-    """The result of a RawResponse not parsed yet (None can be a result)."""
-
-    __slots__ = ()
-
-
-_NOT_YET = _NotYet()
-
-
 class RawResponse(Generic[T]):
     """The HTTP response of one call made through ``dub.<resource>.with_raw_response``.
 
@@ -47,7 +38,7 @@ class RawResponse(Generic[T]):
         self.attempts = attempts
         self._elapsed = elapsed
         self._parse = parse
-        self._result: T | _NotYet = _NOT_YET
+        self._result: list[T] = []  # the result once parsed (None can be a result)
 
     @property
     def elapsed(self) -> datetime.timedelta:
@@ -71,10 +62,9 @@ class RawResponse(Generic[T]):
 
     def parse(self) -> T:
         """The result of the call (parsed once; later calls return the same object)."""
-        result = self._result
-        if isinstance(result, _NotYet):
-            result = self._result = self._parse()
-        return result
+        if not self._result:
+            self._result.append(self._parse())
+        return self._result[0]
 
     def with_parser(self, parse: Callable[[RawResponse[T]], U]) -> RawResponse[U]:
         """The same response, whose ``parse`` gives ``parse(self)``."""
