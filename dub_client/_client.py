@@ -32,7 +32,9 @@ from ._retries import (
     DEFAULT_RETRY_CONFIG,
     Outcome,
     RetryConfig,
+    Steps,
     Timing,
+    retry_steps,
     send_with_retries,
     send_with_retries_async,
 )
@@ -372,11 +374,12 @@ class BaseClient:
     ) -> Any:
         pools = self._open_pools()
         http = pools.sync_client()
-        request, idempotent, retries, seconds = self._build(
+        request, steps, seconds = self._build(
             http, pools.sync_headers, pools.sync_seconds, op, values, options
         )
-        send = lambda: send_once(http, request, seconds)  # noqa: E731
-        outcome = send_with_retries(send, request, retries, idempotent, self._timing)
+        outcome = send_with_retries(
+            lambda: send_once(http, request, seconds), steps, self._timing.sleep
+        )
         return self._result(op, outcome, raw, values, lambda more: self._answer(op, more, options))
 
     async def _answer_async(
@@ -384,11 +387,12 @@ class BaseClient:
     ) -> Any:
         pools = self._open_pools()
         http = pools.async_client()
-        request, idempotent, retries, seconds = self._build(
+        request, steps, seconds = self._build(
             http, pools.async_headers, pools.async_seconds, op, values, options
         )
-        send = lambda: send_once_async(http, request, seconds)  # noqa: E731
-        outcome = await send_with_retries_async(send, request, retries, idempotent, self._timing)
+        outcome = await send_with_retries_async(
+            lambda: send_once_async(http, request, seconds), steps, self._timing.async_sleep
+        )
         fetch = lambda more: self._answer_async(op, more, options)  # noqa: E731
         return self._result(op, outcome, raw, values, fetch, asynchronous=True)
 
@@ -400,9 +404,9 @@ class BaseClient:
         op: Operation[Any],
         values: Mapping[str, Any],
         options: RequestOptions,
-    ) -> tuple[httpx.Request, bool, RetryConfig, float]:
-        """The request of one checked call, whether a retry is safe, its retry policy and
-        the deadline of an attempt (``seconds``: the pools' default)."""
+    ) -> tuple[httpx.Request, Steps, float]:
+        """The request of one checked call, the steps of its retries and the deadline of
+        an attempt (``seconds``: the pools' default)."""
         path, query, extra, body = op.build(values)
         settings = self._settings
         if options:  # per-call options, each checked
@@ -422,12 +426,9 @@ class BaseClient:
             headers={**headers, **extra} if extra else headers,
             timeout=httpx.USE_CLIENT_DEFAULT if settings.timeout is None else settings.timeout,
         )
-        return (
-            request,
-            op.is_idempotent(values, body),
-            settings.retries,
-            settings.seconds or seconds,
-        )
+        idempotent = op.is_idempotent(values, body)
+        steps = retry_steps(request, settings.retries, idempotent, self._timing)
+        return request, steps, settings.seconds or seconds
 
     def _result(
         self,

@@ -189,7 +189,6 @@ def backoff_delay(strategy: BackoffStrategy, retry_number: int, jitter: float) -
 
 def decide(
     config: RetryConfig,
-    *,
     attempt: int,
     elapsed: float,
     idempotent: bool,
@@ -269,9 +268,13 @@ class Outcome:
     note: str = ""
 
 
-def _decisions(
+#: what ``retry_steps`` gives: the waits before each attempt; ``Outcome`` at the end
+Steps = Generator[float, httpx.Response | httpx.HTTPError, Outcome]
+
+
+def retry_steps(
     request: httpx.Request, config: RetryConfig, idempotent: bool, timing: Timing
-) -> Generator[float, httpx.Response | httpx.HTTPError, Outcome]:
+) -> Steps:
     """The one retry loop, without I/O: sent the result of each attempt (the response
     or the httpx error), it yields the wait before the next attempt, and returns the
     ``Outcome``, or raises the ``APIConnectionError`` of the last attempt's error.
@@ -287,17 +290,9 @@ def _decisions(
         if response is not None and 200 <= response.status_code < 300:  # the usual case
             return Outcome(response, attempt, None, timing.monotonic() - started)
         status = response.status_code if response is not None else None
-        decision = decide(
-            config,
-            attempt=attempt,
-            elapsed=timing.monotonic() - started,
-            idempotent=idempotent,
-            now=timing.wall(),
-            jitter=timing.random(),
-            status=status,
-            headers=response.headers if response is not None else None,
-            error=error,
-        )
+        headers = response.headers if response is not None else None
+        elapsed, now, jitter = timing.monotonic() - started, timing.wall(), timing.random()
+        decision = decide(config, attempt, elapsed, idempotent, now, jitter, status, headers, error)
         if not decision.retry:
             if response is None:
                 assert error is not None
@@ -320,14 +315,9 @@ def _decisions(
 
 
 def send_with_retries(
-    send: Callable[[], httpx.Response],
-    request: httpx.Request,
-    config: RetryConfig,
-    idempotent: bool,
-    timing: Timing,
+    send: Callable[[], httpx.Response], steps: Steps, sleep: Callable[[float], None]
 ) -> Outcome:
-    """Call ``send`` until ``_decisions`` says stop."""
-    steps = _decisions(request, config, idempotent, timing)
+    """Call ``send`` until ``steps`` (from ``retry_steps``) says stop."""
     next(steps)  # primed: started
     try:
         while True:
@@ -336,7 +326,7 @@ def send_with_retries(
                 result = send()
             except httpx.HTTPError as exc:
                 result = exc
-            timing.sleep(steps.send(result))
+            sleep(steps.send(result))
     except StopIteration as done:
         outcome: Outcome = done.value
         return outcome
@@ -344,13 +334,10 @@ def send_with_retries(
 
 async def send_with_retries_async(
     send: Callable[[], Awaitable[httpx.Response]],
-    request: httpx.Request,
-    config: RetryConfig,
-    idempotent: bool,
-    timing: Timing,
+    steps: Steps,
+    sleep: Callable[[float], Awaitable[None]],
 ) -> Outcome:
-    """The async twin of ``send_with_retries``: the same ``_decisions``."""
-    steps = _decisions(request, config, idempotent, timing)
+    """The async twin of ``send_with_retries``."""
     next(steps)  # primed: started
     try:
         while True:
@@ -359,7 +346,7 @@ async def send_with_retries_async(
                 result = await send()
             except httpx.HTTPError as exc:
                 result = exc
-            await timing.async_sleep(steps.send(result))
+            await sleep(steps.send(result))
     except StopIteration as done:
         outcome: Outcome = done.value
         return outcome
