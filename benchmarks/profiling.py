@@ -233,26 +233,30 @@ def profile_get(pyinstrument: bool) -> str:
     """The in-process ``customers.get`` next to raw httpx, then each step of the send path."""
     from dub_client import Dub
     from dub_client._attempt import send_once
-    from dub_client._client import _parse, _settle
     from dub_client._generated.api.customers.get_customer import OPERATION
     from dub_client._generated.models.customer import Customer
-    from dub_client._retries import send_with_retries
+    from dub_client._retries import retry_steps, send_with_retries
 
     http = httpx.Client(transport=canned_transport())
     dub = Dub(token=TOKEN, server_url=IN_PROCESS_URL, client=http)
     url = f"{IN_PROCESS_URL}/customers/cus_1"
     values, options = OPERATION.prepare(None, {"id": "cus_1"})
-    request, _, retries, seconds = dub._build(
-        http, dub._pools.sync_headers, OPERATION, values, options
+    pools = dub._pools
+    request, _, seconds = dub._build(
+        http, pools.sync_headers, pools.sync_seconds, OPERATION, values, options
     )
     response = http.send(request)
     data = json.loads(CUSTOMER_JSON)
-    outcome = send_with_retries(lambda: response, request, retries, True, dub._timing)
+
+    def retry_loop() -> Any:
+        steps = retry_steps(request, dub.retry_config, True, dub._timing)
+        return send_with_retries(lambda: response, steps, dub._timing.sleep)
+
+    outcome = retry_loop()
     n = 2000
 
-    def settle_and_parse() -> Any:
-        _settle(OPERATION, outcome)
-        return _parse(OPERATION, response, 1)
+    def result() -> Any:
+        return dub._result(OPERATION, outcome, False, values, lambda more: None)
 
     cases = compare_us(
         [
@@ -268,9 +272,12 @@ def profile_get(pyinstrument: bool) -> str:
             best_us(lambda: OPERATION.prepare(None, {"id": "cus_1"}), n),
         ),
         (
-            "_build (path, query, headers, build_request)",
+            "_build (path, query, headers, build_request, retry steps)",
             best_us(
-                lambda: dub._build(http, dub._pools.sync_headers, OPERATION, values, options), n
+                lambda: dub._build(
+                    http, pools.sync_headers, pools.sync_seconds, OPERATION, values, options
+                ),
+                n,
             ),
         ),
         ("  http.build_request alone", best_us(lambda: http.build_request("GET", url), n)),
@@ -279,16 +286,8 @@ def profile_get(pyinstrument: bool) -> str:
             best_us(lambda: send_once(http, request, seconds), n),
         ),
         ("  http.send alone", best_us(lambda: http.send(request), n)),
-        (
-            "send_with_retries around a stub send",
-            best_us(
-                lambda: send_with_retries(lambda: response, request, retries, True, dub._timing), n
-            ),
-        ),
-        (
-            "_settle + _parse (json.loads, from_dict)",
-            best_us(settle_and_parse, n),
-        ),
+        ("retry_steps + send_with_retries around a stub send", best_us(retry_loop, n)),
+        ("_result (status, json.loads, from_dict)", best_us(result, n)),
         ("  json.loads alone", best_us(lambda: json.loads(response.content), n)),
         ("  Customer.from_dict alone", best_us(lambda: Customer.from_dict(data), n)),
     ]

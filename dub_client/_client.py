@@ -21,6 +21,7 @@ from ._attempt import send_once, send_once_async
 from ._exceptions import (
     ClientClosedError,
     ConfigurationError,
+    did_you_mean,
     error_from_response,
     request_id_of,
     validation_error,
@@ -167,15 +168,12 @@ def _auth_headers(token: Any) -> dict[str, str]:
 def _refuse_unknown(call: str, unknown: Mapping[str, Any], known: tuple[str, ...]) -> None:
     """A ConfigurationError for the first keyword ``call`` does not take (its value shown
     unless a str: a misnamed API key must not reach a log)."""
-    if not unknown:
-        return
-    import difflib  # only on the error path
-
-    name, value = next(iter(unknown.items()))
-    hint = difflib.get_close_matches(name, known, n=1)
-    shown = name if isinstance(value, str) else f"{name}={value!r}"
-    also = f" (did you mean {hint[0]!r}?)" if hint else ""
-    raise ConfigurationError(f"{call}: unknown option {shown}{also}; expected one of {list(known)}")
+    for name, value in unknown.items():
+        shown = name if isinstance(value, str) else f"{name}={value!r}"
+        also = did_you_mean(name, known)
+        raise ConfigurationError(
+            f"{call}: unknown option {shown}{also}; expected one of {list(known)}"
+        )
 
 
 def _configure_logging_from_env() -> None:

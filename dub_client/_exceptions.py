@@ -146,6 +146,14 @@ def warn_user(message: str, category: type[Warning]) -> None:
     warnings.warn(message, category, stacklevel=level)
 
 
+def did_you_mean(name: str, known: tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for the known name closest to ``name``, else ``""``."""
+    import difflib  # only on the error path
+
+    hint = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean {hint[0]!r}?)" if hint else ""
+
+
 def _rebuild(cls: type[DubError], state: dict[str, Any]) -> DubError:
     error = cls.__new__(cls)
     Exception.__init__(error, state.get("message", ""))

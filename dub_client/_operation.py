@@ -23,7 +23,7 @@ from urllib.parse import quote
 import attrs
 import httpx
 
-from ._exceptions import warn_user
+from ._exceptions import did_you_mean, warn_user
 from ._retries import RetryConfig
 
 T = TypeVar("T")
@@ -215,11 +215,8 @@ _WARNED: set[tuple[str, str]] = set()
 
 
 def _fail_unknown(op: Operation[Any], key: Any) -> TypeError:
-    import difflib  # only on the error path
-
     snake = "".join("_" + c.lower() if c.isupper() else c for c in str(key)).lstrip("_")
-    hint = difflib.get_close_matches(snake, op.known, n=1)
-    also = f" (did you mean {hint[0]!r}?)" if hint else ""
+    also = did_you_mean(snake, op.known)
     return TypeError(
         f"{op.name}: unknown parameter {key!r}{also}; expected one of {list(op.known)}"
     )
