@@ -50,7 +50,11 @@ class _PageBase(Generic[T]):
     __slots__ = ("_fetch", "_next", "items", "params")
 
     def __init__(
-        self, items: list[T], params: dict[str, Any], paging: Pagination, fetch: Any
+        self,
+        items: list[T],
+        params: dict[str, Any],
+        paging: Pagination,
+        fetch: Callable[[dict[str, Any]], Any],
     ) -> None:
         self.items = items
         #: the values (Python names) of the request that fetched this page

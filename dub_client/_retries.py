@@ -32,7 +32,7 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Errors after which the server may or may not have acted on the request.
 _MAYBE_SENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-_PHASES = ("ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout")
+_PHASES = (httpx.ConnectTimeout, httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout)
 
 # Numbers in Retry-After at or above these are absolute times, not delays:
 # 1e11 ms is 1973, 1e8 s is three years of waiting (over any sane cap anyway).
@@ -41,6 +41,8 @@ _EPOCH_S_FLOOR = 1e8
 
 
 class _Replace:
+    __slots__ = ()
+
     def replace(self, **changes: Any) -> Self:
         """A copy with the fields in ``changes`` replaced, checked as a new one is."""
         this: Any = self  # an attrs class: each subclass is one
@@ -319,17 +321,18 @@ def send_with_retries(
 ) -> Outcome:
     """Call ``send`` until ``steps`` (from ``retry_steps``) says stop."""
     next(steps)  # primed: started
-    try:
-        while True:
-            result: httpx.Response | httpx.HTTPError
-            try:
-                result = send()
-            except httpx.HTTPError as exc:
-                result = exc
-            sleep(steps.send(result))
-    except StopIteration as done:
-        outcome: Outcome = done.value
-        return outcome
+    while True:
+        result: httpx.Response | httpx.HTTPError
+        try:
+            result = send()
+        except httpx.HTTPError as exc:
+            result = exc
+        try:  # only the steps' own end: a StopIteration from send or sleep is the caller's
+            delay = steps.send(result)
+        except StopIteration as done:
+            outcome: Outcome = done.value
+            return outcome
+        sleep(delay)
 
 
 async def send_with_retries_async(
@@ -339,17 +342,18 @@ async def send_with_retries_async(
 ) -> Outcome:
     """The async twin of ``send_with_retries``."""
     next(steps)  # primed: started
-    try:
-        while True:
-            result: httpx.Response | httpx.HTTPError
-            try:
-                result = await send()
-            except httpx.HTTPError as exc:
-                result = exc
-            await sleep(steps.send(result))
-    except StopIteration as done:
-        outcome: Outcome = done.value
-        return outcome
+    while True:
+        result: httpx.Response | httpx.HTTPError
+        try:
+            result = await send()
+        except httpx.HTTPError as exc:
+            result = exc
+        try:  # only the steps' own end: a StopIteration from send or sleep is the caller's
+            delay = steps.send(result)
+        except StopIteration as done:
+            outcome: Outcome = done.value
+            return outcome
+        await sleep(delay)
 
 
 def connection_error(
@@ -358,8 +362,7 @@ def connection_error(
     """The ``APIConnectionError`` (``APITimeoutError``) of a last attempt that raised ``error``:
     which phase timed out and after how long, through which proxy, and whether a write
     may have been applied."""
-    name = type(error).__name__
-    phase = name.removesuffix("Timeout").lower() if name in _PHASES else None
+    phase = next((c.__name__[:-7].lower() for c in _PHASES if isinstance(error, c)), None)
     cls: type[APIConnectionError] = APITimeoutError
     if isinstance(error, AttemptTimeout):
         message = f"{request.method} {request.url}: {error}"

@@ -107,6 +107,9 @@ def test_retry_settings_are_immutable_values():
     assert repr(config).startswith("RetryConfig(strategy='backoff', backoff=BackoffStrategy(")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):  # an AttributeError
         config.max_attempts = 9  # type: ignore[misc]
+    for value in (config, config.backoff):  # slotted: no instance dict to write around
+        with pytest.raises(AttributeError):
+            object.__setattr__(value, "note", 1)
     assert attrs.has(RetryConfig) and attrs.has(BackoffStrategy)
     assert attrs.evolve(config, max_attempts=2) == config.replace(max_attempts=2)
     fewer = config.replace(max_attempts=2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import warnings
 
+import httpx
 import pytest
 from conftest import Recorder
 
@@ -47,6 +48,30 @@ def test_a_timeout_names_its_phase_and_limit():
     message = str(info.value)
     assert "read timeout after 0.2 s" in message
     assert message.startswith("GET http://127.0.0.1:")
+
+
+def test_a_transports_own_timeout_subclass_still_names_its_phase():
+    class SlowUpstream(httpx.ReadTimeout):  # a transport's own kind of read timeout
+        pass
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        raise SlowUpstream("upstream is slow", request=request)
+
+    client = httpx.Client(transport=httpx.MockTransport(answer), timeout=7)
+    with Dub("dub_t", client=client) as dub, pytest.raises(errors.APITimeoutError) as info:
+        dub.customers.get("cus_1", max_retries=0)
+    assert "read timeout after 7 s" in str(info.value)
+
+
+def test_a_stop_iteration_from_the_transport_is_not_taken_for_the_end_of_retries():
+    answers = iter([])  # a test double that has run out of answers
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return next(answers)
+
+    with Dub("dub_t", client=httpx.Client(transport=httpx.MockTransport(answer))) as dub:
+        with pytest.raises(StopIteration):
+            dub.customers.get("cus_1")
 
 
 def test_debug_lines_carry_status_attempts_latency_and_request_id(caplog: pytest.LogCaptureFixture):
