@@ -152,24 +152,21 @@ class Operation(Generic[T]):
         options: Any = {}
         if not OPTION_NAMES.isdisjoint(given):
             options = {name: given.pop(name) for name in OPTION_NAMES if name in given}
-        body_only = self.body is not None and not self.params
         if request is not None:
-            if body_only and not isinstance(request, Mapping):
-                given = _merge(where, {BODY_KEY: request}, given)
+            if self.body is not None and not self.params:  # request= is the body itself
+                request = {BODY_KEY: request}
             elif not isinstance(request, Mapping):
                 raise TypeError(f"{where}request must be a dict, not {type(request).__name__}")
-            elif body_only:
-                if given:
-                    raise TypeError(f"{where}give the fields as keywords or as request=, not both")
-                given = {BODY_KEY: request}
-            else:
-                given = _merge(where, request, given)
+            given = _merge(where, request, given)
         body_names = self.body_specs
         fields = {k: given.pop(k) for k in list(given) if k in body_names} if body_names else {}
         body: Any = given.pop(BODY_KEY, None) if self.body is not None else None
         if fields:
             if body is not None:
-                raise TypeError(f"{where}give the fields as keywords or as {BODY_KEY}, not both")
+                raise TypeError(
+                    f"{where}give the body's fields as keywords or as one body ({BODY_KEY}= "
+                    "or request=), not both"
+                )
             body = fields
         values = _check_all(self, self.param_specs, given, where)
         if self.body is not None:

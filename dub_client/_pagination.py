@@ -99,15 +99,14 @@ class Page(_PageBase[T]):
 
     __slots__ = ()
 
-    def next(self) -> Page[T] | None:
-        """``next_page`` under the official SDK's name: ``while res: ...; res = res.next()``."""
-        return self.next_page()
-
     def next_page(self) -> Page[T] | None:
         """Fetch the following page (``None`` after the last one, never an empty page)."""
         values = self._next_values()
         page = self._fetch(values) if values is not None else None
         return page if page is not None and page.items else None
+
+    #: ``next_page`` under the official SDK's name: ``while res: ...; res = res.next()``
+    next = next_page
 
     def iter_pages(self) -> Iterator[Page[T]]:
         """This page and every following one."""
@@ -126,15 +125,14 @@ class AsyncPage(_PageBase[T]):
 
     __slots__ = ()
 
-    async def next(self) -> AsyncPage[T] | None:
-        """``next_page``, under the official SDK's name."""
-        return await self.next_page()
-
     async def next_page(self) -> AsyncPage[T] | None:
         """Fetch the following page (``None`` after the last one, never an empty page)."""
         values = self._next_values()
         page = await self._fetch(values) if values is not None else None
         return page if page is not None and page.items else None
+
+    #: ``next_page`` under the official SDK's name
+    next = next_page
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and every following one."""

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+import attrs
 import httpx
 
 from ._exceptions import request_id_of
@@ -14,6 +15,7 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
+@attrs.define(eq=False, repr=False)
 class RawResponse(Generic[T]):
     """The HTTP response of one call made through ``dub.<resource>.with_raw_response``.
 
@@ -25,20 +27,12 @@ class RawResponse(Generic[T]):
     the spec raises ``ResponseValidationError`` from ``parse``.
     """
 
-    __slots__ = ("_elapsed", "_parse", "_result", "attempts", "http_response")
-
-    def __init__(
-        self,
-        response: httpx.Response,
-        attempts: int,
-        elapsed: float,
-        parse: Callable[[], T],
-    ) -> None:
-        self.http_response = response
-        self.attempts = attempts
-        self._elapsed = elapsed
-        self._parse = parse
-        self._result: list[T] = []  # the result once parsed (None can be a result)
+    http_response: httpx.Response
+    #: requests sent, retries included
+    attempts: int
+    _elapsed: float
+    _parse: Callable[[], T]
+    _result: list[T] = attrs.field(init=False, factory=list)  # once parsed (None can be one)
 
     @property
     def elapsed(self) -> datetime.timedelta:

@@ -109,6 +109,8 @@ def test_mixing_styles_is_refused(dub: Dub, recorder: Recorder):
         dub.customers.get("cus_1", request={"id": "cus_2"})
     with pytest.raises(TypeError, match="not both"):
         dub.customers.update(request={"id": "cus_1", "request_body": {"name": "a"}}, name="b")
+    with pytest.warns(DeprecationWarning), pytest.raises(TypeError, match="not both"):
+        dub.customers.create(request={"external_id": "a"}, name="b")  # request= is the body
     with pytest.raises(TypeError, match=r"missing required parameter.*id"):
         dub.customers.get()
     with pytest.raises(TypeError, match="unknown parameter"):
