@@ -208,9 +208,10 @@ class BaseClient:
     status_errors: Mapping[int, type[APIStatusError]] = {}
 
     @staticmethod
-    def error_model() -> Any:
-        """The model of the API's error body (``Dub`` sets the spec's); ``None``: none."""
-        return None
+    def read_error(data: Any) -> tuple[str | None, str | None, str | None]:
+        """The code, message and doc_url of a parsed error body (``Dub`` sets the spec's
+        reader); here: none found."""
+        return None, None, None
 
     def __init__(
         self,
@@ -473,7 +474,7 @@ class BaseClient:
             outcome.response,
             attempts=outcome.attempts,
             classes=self.status_errors,
-            model=self.error_model(),
+            read=self.read_error,
         )
         error.retry_after = outcome.retry_after
         if outcome.note:

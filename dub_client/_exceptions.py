@@ -2,10 +2,11 @@
 ones generated from ``openapi.yaml`` (one per ``components/responses`` error).
 
 ``error_from_response`` is given the status → class table (the generated
-``STATUS_ERRORS``, which the generated ``Dub`` hands the client) and the model of
-the error body; any other 4xx/5xx (405, 418, 502, 520 …) becomes ``SDKError``. Error
-bodies are read defensively: an HTML page, an empty body, an unknown ``code`` or a
-JSON body of the wrong shape never masks the status — the raw text is kept in ``body``.
+``STATUS_ERRORS``, which the generated ``Dub`` hands the client) and the reader of
+the error body (``read_error``); any other 4xx/5xx (405, 418, 502, 520 …) becomes
+``SDKError``. Error bodies are read defensively: an HTML page, an empty body, an
+unknown ``code`` or a JSON body of the wrong shape never masks the status — the raw
+text is kept in ``body``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -30,6 +31,8 @@ __all__ = [
 ]
 
 _EXCERPT = 200
+#: finds (code, message, doc_url) in a parsed error body; raises if it is not one
+ErrorReader = Callable[[Any], tuple[str | None, str | None, str | None]]
 
 
 class DubError(Exception):
@@ -167,17 +170,17 @@ def request_id_of(response: httpx.Response) -> str | None:
     return found
 
 
-def _read_error_body(text: str, model: Any) -> tuple[str | None, str | None, str | None]:
-    """(code, message, doc_url) of a body ``model`` (the spec's error body) reads;
-    ``{"error": "text"}`` gives its text as the message; Nones for any other shape."""
+def _read_error_body(text: str, read: ErrorReader) -> tuple[str | None, str | None, str | None]:
+    """(code, message, doc_url) of an error body, as ``read`` (the spec's) finds them;
+    ``{"error": "text"}``, which platforms in front of an API send, gives its text as the
+    message; Nones for any other shape."""
     if not text or text.lstrip()[:1] not in ("{", "["):
         return None, None, None
     try:
         data: Any = json.loads(text)
-        if isinstance(data, dict) and isinstance(data.get("error"), str):  # some platforms'
+        if isinstance(data, dict) and isinstance(data.get("error"), str):
             return None, data["error"], None
-        error = model.from_dict(data).error
-        return error.code, error.message, error.doc_url or None
+        return read(data)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None, None, None
 
@@ -192,18 +195,19 @@ def error_from_response(
     *,
     attempts: int = 1,
     classes: Mapping[int, type[APIStatusError]],
-    model: Any,
+    read: ErrorReader,
 ) -> APIStatusError:
     """The typed error for a non-2xx response. Never raises, whatever the body.
 
     ``classes`` maps a status to its class (any other status gives ``SDKError``);
-    ``model`` reads the body (``from_dict``), ``None``: the spec describes none.
+    ``read`` finds the code, message and doc_url in the parsed body (the generated
+    ``errors.read_error``), raising when the body is not the spec's.
     """
     try:
         body = response.text
     except Exception:  # undecodable bytes: keep what we can
         body = response.content.decode("utf-8", "replace")
-    code, message, doc_url = _read_error_body(body, model)
+    code, message, doc_url = _read_error_body(body, read)
     if message is None:
         message = _excerpt(body) if body.strip() else (response.reason_phrase or "error")
     cls = classes.get(response.status_code, SDKError)

@@ -245,10 +245,9 @@ class Models:
                 "field as None. Give each use its own schema."
             )
         self.requests = frozenset(name for name, seen in uses.items() if "request" in seen)
-        #: the model of the error answers' bodies (the first 4xx/5xx answer with one)
-        self.error_model = next(
+        error = next(
             (
-                Shape("model", cls=r.prop.class_info.name, module=r.prop.class_info.module_name)
+                r.prop
                 for collection in openapi.endpoint_collections_by_tag.values()
                 for endpoint in collection.endpoints
                 for r in endpoint.responses
@@ -257,6 +256,36 @@ class Models:
             ),
             None,
         )
+        #: the model of the error answers' bodies (the first 4xx/5xx answer with one)
+        self.error_model = (
+            None
+            if error is None
+            else Shape("model", cls=error.class_info.name, module=error.class_info.module_name)
+        )
+        #: where that body holds the error's code, message and doc_url (``x-sdk-error``), as
+        #: attribute paths of the parsed model (``error.code``)
+        self.error_fields = self._error_fields(error) if error is not None else {}
+
+    def _error_fields(self, model: Any) -> dict[str, str]:
+        name = model.class_info.name
+        schema = getattr(self.by_class.get(name, model), "data", None)
+        wanted = (getattr(schema, "model_extra", None) or {}).get("x-sdk-error") or {}
+        found = {}
+        for role, path in wanted.items():
+            where = f"schema {name!r}, x-sdk-error {role!r}"
+            if role not in ("code", "message", "doc_url"):
+                raise Refused(f"{where}: the roles are code, message and doc_url")
+            current, names, wires = model, [], str(path).split(".")
+            for i, wire in enumerate(wires):  # objects down to a string
+                current = self.by_class.get(current.class_info.name, current)
+                props = (current.required_properties or []) + (current.optional_properties or [])
+                current = next((p for p in props if _text(p.name) == wire), None)
+                kind = "StringProperty" if i == len(wires) - 1 else "ModelProperty"
+                if type(current).__name__ != kind:
+                    raise Refused(f"{where}: {path!r} is not a string property of the body")
+                names.append(str(current.python_name))
+            found[role] = ".".join(names)
+        return found
 
     def _mark(self, prop: Any, use: str, uses: dict[str, set[str]]) -> None:
         kind = type(prop).__name__

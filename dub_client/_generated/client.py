@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._client import BaseClient
-from .errors import STATUS_ERRORS, error_model
+from .errors import STATUS_ERRORS, read_error
 
 if TYPE_CHECKING:
     from .api.customers import Customers
@@ -48,7 +48,7 @@ class Dub(BaseClient):
 
     default_server_url = DEFAULT_SERVER_URL
     status_errors = STATUS_ERRORS
-    error_model = staticmethod(error_model)
+    read_error = staticmethod(read_error)
 
     @cached_property
     def customers(self) -> Customers:

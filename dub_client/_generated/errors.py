@@ -5,20 +5,17 @@ Generated from openapi.yaml by ``make generate``; do not edit. Import them from
 """
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from .. import _exceptions
 from .._exceptions import APIStatusError
 
-if TYPE_CHECKING:
-    from .models.error_response import ErrorResponse
-
 __all__ = [
     "STATUS_ERRORS",
     "error_from_response",
-    "error_model",
+    "read_error",
     "BadRequest",
     "Unauthorized",
     "Forbidden",
@@ -81,19 +78,26 @@ STATUS_ERRORS: Mapping[int, type[APIStatusError]] = {
 }
 
 
-def error_model() -> "type[ErrorResponse]":
-    """The model of the error responses' body (loaded on first use)."""
+def read_error(data: Any) -> tuple[str | None, str | None, str | None]:
+    """The code, message and documentation link of an error body (parsed JSON), where
+    ``x-sdk-error`` of ``ErrorResponse`` in openapi.yaml says they are. Raises
+    ``TypeError`` or ``ValueError`` (``AttributeError`` for a null on the way) when
+    ``data`` is not such a body."""
     from .models.error_response import ErrorResponse
 
-    return ErrorResponse
+    body = ErrorResponse.from_dict(data)
+    return (
+        body.error.code,
+        body.error.message,
+        body.error.doc_url or None,
+    )
 
 
 def error_from_response(
     response: httpx.Response, *, attempts: int = 1
 ) -> APIStatusError:
     """The typed error for a non-2xx ``response`` (its class from ``STATUS_ERRORS``; any other
-    status: ``SDKError``); the body is read with ``error_model()``, defensively."""
-    model: Any = error_model()
+    status: ``SDKError``); the body is read with ``read_error``, defensively."""
     return _exceptions.error_from_response(
-        response, attempts=attempts, classes=STATUS_ERRORS, model=model
+        response, attempts=attempts, classes=STATUS_ERRORS, read=read_error
     )
