@@ -407,3 +407,12 @@ def test_a_shape_the_model_template_cannot_write_stops_generation(
     assert done.returncode == 1, done.stdout
     assert "REFUSED: schema 'CustomerLink', property 'odd'" in done.stderr
     assert named in done.stderr and "Traceback" not in done.stderr
+
+
+def test_text_beyond_the_basic_plane_reaches_the_generated_code(tmp_path: Path):
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    spec["components"]["responses"]["NotFound"]["description"] = "No such customer 🚀"
+    out = tmp_path / "out"
+    done = _regen.run_generator(_regen.write_spec(spec, tmp_path), out, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "No such customer 🚀" in (out / "errors.py").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ script, and its ruff post-hooks too (the venv's bin is put first on PATH);
 templates live in templates/ and replace the generator's by file name (a template
 not there is the generator's own).
 
-The generator's parsed model keeps no ``x-`` vendor keys and no parameter
-bounds, so this script reads them from the spec and hands them to the templates
-as one Jinja variable, ``SDK`` (in ``_sdk.jinja``):
+The generator's parse of the operations keeps no ``x-`` vendor keys and no
+parameter bounds, so this script reads them from the spec and hands them to the
+templates as one Jinja global, ``SDK``:
 
 * ``operations["<method> <path>"]``: the SDK method name (``x-sdk-method``),
   retry safety (``x-sdk-idempotent``, else derived from the HTTP method),
@@ -28,11 +28,9 @@ message naming the schema and the property (``Refused``).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -281,7 +279,7 @@ class Models:
                 props = (current.required_properties or []) + (current.optional_properties or [])
                 current = next((p for p in props if _text(p.name) == wire), None)
                 kind = "StringProperty" if i == len(wires) - 1 else "ModelProperty"
-                if type(current).__name__ != kind:
+                if current is None or type(current).__name__ != kind:
                     raise Refused(f"{where}: {path!r} is not a string property of the body")
                 names.append(str(current.python_name))
             found[role] = ".".join(names)
@@ -362,18 +360,6 @@ class Models:
         return [s for s in ordered if s.kind == "enum"], [s for s in ordered if s.kind == "model"]
 
 
-def _jinja_literal(value: Any) -> str:
-    """``value`` as a Jinja literal (JSON, with ``none`` for null)."""
-    if value is None:
-        return "none"
-    if isinstance(value, dict):
-        items = ", ".join(f"{json.dumps(str(k))}: {_jinja_literal(v)}" for k, v in value.items())
-        return "{" + items + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_jinja_literal(v) for v in value) + "]"
-    return json.dumps(value)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml")
@@ -417,15 +403,10 @@ def _generate(spec: dict[str, Any], source: Path, output: Path) -> int:
     if isinstance(openapi, GeneratorError):
         print(f"make generate: {openapi.header}: {openapi.detail}", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory(prefix="dub-templates-") as tmp:
-        templates = Path(tmp) / "templates"
-        shutil.copytree(ROOT / "templates", templates)
-        (templates / "_sdk.jinja").write_text(
-            "{% set SDK = " + _jinja_literal(sdk_facts(spec)) + " %}\n", encoding="utf-8"
-        )
-        project = Project(openapi=openapi, config=config, custom_template_path=templates)
-        project.env.globals["MODELS"] = Models(openapi)
-        errors = project.build()
+    project = Project(openapi=openapi, config=config, custom_template_path=ROOT / "templates")
+    project.env.globals["SDK"] = sdk_facts(spec)
+    project.env.globals["MODELS"] = Models(openapi)
+    errors = project.build()
     for error in errors:  # every warning fails too: a piece of the client would be missing
         print(f"make generate: {error.header or error.level}: {error.detail}", file=sys.stderr)
     return 1 if errors else 0
