@@ -383,34 +383,3 @@ def _wire(value: Any) -> str:
 def parse_nothing(data: Any) -> None:
     """The parser of an answer without a body (or one the spec gives no schema)."""
     return None
-
-
-def parse_list(from_dict: Callable[[Any], T]) -> Callable[[Any], list[T]]:
-    """A parser of a JSON array of objects into a list of generated models. An item that
-    does not parse raises ``ItemError``: its path from the array (``[3].discount.type``)
-    and what is wrong there, from the model's own error (``where``, ``reason``)."""
-
-    def parse(data: Any) -> list[T]:
-        if type(data) is not list:
-            raise TypeError(f"expected a JSON array, got {type(data).__name__}")
-        try:
-            return [from_dict(item) for item in data]
-        except (TypeError, ValueError):
-            for index, item in enumerate(data):  # which item: only once one has failed
-                try:
-                    from_dict(item)
-                except (TypeError, ValueError) as exc:
-                    raise ItemError(index, exc) from exc
-            raise
-
-    return parse
-
-
-class ItemError(ValueError):
-    """An item of an answer's array that does not parse: ``where`` is its path."""
-
-    def __init__(self, index: int, exc: Exception) -> None:
-        inner = getattr(exc, "where", "")
-        self.where = f"[{index}]" + (f".{inner}" if inner and inner[0] != "[" else inner)
-        self.reason: str = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
-        super().__init__(f"at {self.where}: {self.reason}")

@@ -118,7 +118,7 @@ def _locate(items: Any, parse: Callable[[Any], Any], error: Exception) -> FieldE
 def parse_items(value: Any, parse: Callable[[Any], T]) -> list[T]:
     """A JSON array, each item parsed by ``parse``; an error names the item's index."""
     if type(value) is not list:
-        raise expected("an array", value)
+        raise expected("a JSON array", value)
     try:
         return [parse(item) for item in value]
     except Exception as exc:

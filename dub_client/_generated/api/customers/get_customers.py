@@ -9,10 +9,11 @@ Generated from openapi.yaml by ``make generate``; do not edit.
 
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
-from ...._operation import Operation, Pagination, Param, RequestOptions, parse_list
+from ...._operation import Operation, Pagination, Param, RequestOptions
 from ...models.customer import Customer
 from ...models.customers_sort_by import CustomersSortBy
 from ...models.sort_order import SortOrder
+from ...types import parse_items
 
 if TYPE_CHECKING:
     from ...._client import BaseClient
@@ -90,7 +91,7 @@ OPERATION: Operation[list[Customer]] = Operation(
             "page_size", "pageSize", "query", "int", minimum=1, maximum=100, default=100
         ),
     ),
-    parse=parse_list(Customer.from_dict),
+    parse=lambda data: parse_items(data, Customer.from_dict),
     pagination=Pagination(
         next="starting_after",
         previous="ending_before",
