@@ -83,8 +83,8 @@ class Pagination:
     """
 
     next: str
+    cursor: str
     previous: str | None = None
-    cursor: str = "id"
     page: str | None = None
     max_page: int | None = None
     size: str | None = None

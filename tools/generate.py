@@ -13,7 +13,7 @@ templates as one Jinja global, ``SDK``:
 * ``operations["<method> <path>"]``: the SDK method name (``x-sdk-method``),
   retry safety (``x-sdk-idempotent``, else derived from the HTTP method),
   ``x-sdk-readdress``, ``x-sdk-pagination``, ``x-sdk-deprecation``, and each
-  parameter's ``minimum``/``maximum``/``minLength``/``default``;
+  parameter's ``minimum``/``maximum``/``minLength``/``default`` and ``example``;
 * ``server``: the first server's URL (the client's default);
 * ``errors``: one entry per ``components/responses`` that an operation uses for
   an error status (class name, its statuses, description).
@@ -97,6 +97,8 @@ def sdk_facts(spec: dict[str, Any]) -> dict[str, Any]:
                 facts["parameters"][parameter["name"]]["description"] = " ".join(
                     str(parameter["description"]).split()
                 )
+            if "example" in parameter:  # the value the docstring's example call shows
+                facts["parameters"][parameter["name"]]["example"] = parameter["example"]
         operations[f"{method} {path}"] = facts
         for status, response in operation.get("responses", {}).items():
             ref = response.get("$ref", "") if isinstance(response, dict) else ""
