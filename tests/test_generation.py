@@ -416,3 +416,18 @@ def test_text_beyond_the_basic_plane_reaches_the_generated_code(tmp_path: Path):
     done = _regen.run_generator(_regen.write_spec(spec, tmp_path), out, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "No such customer 🚀" in (out / "errors.py").read_text(encoding="utf-8")
+
+
+def test_a_refused_spec_leaves_the_generated_package_as_it_was(tmp_path: Path):
+    out = tmp_path / "out"
+    _regen.run_generator(ROOT / "openapi.yaml", out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.py")}
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    spec["components"]["schemas"]["CustomerLink"]["properties"]["odd"] = {
+        "type": "string",
+        "format": "uuid",
+    }
+    done = _regen.run_generator(_regen.write_spec(spec, tmp_path), out, check=False)
+    assert done.returncode == 1 and "REFUSED" in done.stderr
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*.py")} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".generating")] == []

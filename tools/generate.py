@@ -31,6 +31,7 @@ import argparse
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -368,14 +369,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output-path", type=Path, required=True)
     args = parser.parse_args(argv)
     spec = yaml.safe_load(args.spec.read_text(encoding="utf-8"))
+    output = args.output_path.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # written beside the output and moved in place only when it all worked: a refusal or
+    # an error leaves the package as it was (the generator empties its output first)
+    staging = Path(tempfile.mkdtemp(prefix=".generating-", dir=output.parent))
     try:
-        return _generate(spec, args.spec, args.output_path.resolve())
+        done = _generate(spec, args.spec, staging / output.name)
+        if done == 0:
+            for cache in staging.rglob("__pycache__"):
+                shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(output, ignore_errors=True)
+            (staging / output.name).rename(output)
+        return done
     except Refused as refused:
         print(f"make generate: REFUSED: {refused}", file=sys.stderr)
         return 1
     finally:
-        for cache in args.output_path.rglob("__pycache__"):
-            shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _generate(spec: dict[str, Any], source: Path, output: Path) -> int:
