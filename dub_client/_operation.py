@@ -27,7 +27,7 @@ from ._exceptions import did_you_mean, warn_user
 from ._retries import RetryConfig
 
 T = TypeVar("T")
-Kind = Literal["str", "int", "float", "bool", "datetime", "enum", "list", "any"]
+Kind = Literal["str", "int", "float", "bool", "datetime", "date", "enum", "model", "list", "any"]
 #: The key under which ``request={...}`` carries the body of an operation that also has
 #: parameters (the official SDK's name).
 BODY_KEY = "request_body"
@@ -67,7 +67,8 @@ class Param:
     default: Any = None
 
     def describe(self) -> str:
-        names = {"enum": " | ".join(repr(c) for c in self.choices)}.get(self.kind, self.kind)
+        choices = " | ".join(repr(c) for c in self.choices)
+        names = {"enum": choices, "model": "a dict or model"}.get(self.kind, self.kind)
         return f"{names} | None" if self.nullable else names
 
 
@@ -259,6 +260,17 @@ def _coerce(where: str, spec: Param, value: Any) -> Any:
             return value
     elif kind == "datetime":
         return _coerce_datetime(f"{where}{spec.name}", value)
+    elif kind == "date":
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{where}{spec.name} is not an ISO-8601 date: {value!r}") from None
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return value
+    elif kind == "model":  # its own model checks it when the body is written
+        if isinstance(value, Mapping) or hasattr(value, "to_dict"):
+            return value
     else:
         return value
     raise TypeError(

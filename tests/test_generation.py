@@ -431,3 +431,57 @@ def test_a_refused_spec_leaves_the_generated_package_as_it_was(tmp_path: Path):
     assert done.returncode == 1 and "REFUSED" in done.stderr
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*.py")} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".generating")] == []
+
+
+NESTED_BODY_SCRIPT = """
+import datetime, json
+import httpx
+from dub_client import Dub
+from dub_client.models import Address
+
+sent = []
+
+def answer(request):
+    sent.append(request.content.decode())
+    return httpx.Response(
+        200, json={"id": "cus_1", "externalId": "e", "createdAt": "2024-01-01T00:00:00Z"}
+    )
+
+with Dub("dub_t", client=httpx.Client(transport=httpx.MockTransport(answer))) as dub:
+    for given in (
+        {"address": {"city": "Paris"}},
+        {"address": Address(city="Paris")},
+        {"born": datetime.date(2000, 1, 2)},
+        {"born": "2000-01-02"},
+        {"address": 5},
+        {"born": "the second of January"},
+        {"born": datetime.datetime(2000, 1, 2)},
+    ):
+        try:
+            dub.customers.update("cus_1", **given)
+            print("sent", sent[-1])
+        except (TypeError, ValueError) as exc:
+            print(type(exc).__name__, exc)
+"""
+
+
+def test_a_body_field_holding_an_object_or_a_date_is_checked_before_sending(tmp_path: Path):
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    fields = spec["components"]["schemas"]["UpdateCustomerBody"]["properties"]
+    fields["address"] = {
+        "title": "Address",
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+    }
+    fields["born"] = {"type": "string", "format": "date"}
+    site = _regen.package_copy(spec, tmp_path)
+    assert _regen.run_user_code(site, NESTED_BODY_SCRIPT) == [
+        'sent {"address":{"city":"Paris"}}',
+        'sent {"address":{"city":"Paris"}}',
+        'sent {"born":"2000-01-02"}',
+        'sent {"born":"2000-01-02"}',
+        "TypeError customers.update body: address must be a dict or model, not int (5)",
+        "ValueError customers.update body: born is not an ISO-8601 date: 'the second of January'",
+        "TypeError customers.update body: born must be date, not datetime "
+        "(datetime.datetime(2000, 1, 2, 0, 0))",
+    ]

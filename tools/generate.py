@@ -329,6 +329,15 @@ class Models:
             )
         return [f for f in fields if f.required] + [f for f in fields if not f.required]
 
+    def param(self, prop: Any) -> Shape:
+        """A parameter's or a body field's shape, for the checks ``_operation.Param`` makes
+        before a call is sent: its ``kind`` is what ``Param.kind`` reads (an array of
+        objects is ``any``: its model checks it when it is written)."""
+        shape = shape_of(prop, f"parameter or body field {_text(prop.name)!r}")
+        if shape.kind == "list" and shape.item is not None and shape.item.kind in ("model", "any"):
+            return Shape("any", shape.nullable)
+        return shape
+
     def extra(self, model: Any) -> Shape | None:
         """How unknown keys are kept: ``any`` (as they came), a typed shape (each value
         parsed), or ``None`` (``additionalProperties: false``: dropped)."""
