@@ -87,14 +87,13 @@ test: $(STAMP) $(PRISM_STAMP) check-lock check-generated lint typecheck docs ## 
 test-fast: $(STAMP) ## unit tests only (no Prism, no publish, no soak)
 	$(BIN)/python -m pytest -q -m "not contract and not slow" -p no:cacheprovider
 
-# Dub serves its published API document at UPSTREAM's default; a file path or another URL
-# works too. BASE=<file|URL> compares with that document instead of upstream/snapshot.json;
-# JSON=1 prints one JSON object; UPDATE=1 rewrites the snapshot (ORIGIN=<URL> records where
+# UPSTREAM=<file|URL> reads Dub's API document from there (default: where Dub serves it,
+# tools/upstream.py's LIVE_URL). BASE=<file|URL> compares with that document instead of
+# upstream/snapshot.json; JSON=1 prints one JSON object; UPDATE=1 rewrites the snapshot (ORIGIN=<URL> records where
 # a local copy came from); STRICT=1 also fails when the snapshot is behind (the weekly CI).
 # docs/tracking-dub.md says what to do with the report.
-UPSTREAM ?= https://api.dub.co
 upstream-check: $(STAMP) ## what Dub changed in its API document, what it means for users; exit 1 on unexplained drift (UPSTREAM=, BASE=, JSON=1, UPDATE=1)
-	@$(BIN)/python tools/upstream.py check --upstream "$(UPSTREAM)" \
+	@$(BIN)/python tools/upstream.py check $(if $(UPSTREAM),--upstream "$(UPSTREAM)") \
 		$(if $(BASE),--base "$(BASE)") $(if $(filter 1 yes true,$(JSON)),--json) \
 		$(if $(filter 1 yes true,$(UPDATE)),--update) $(if $(ORIGIN),--origin "$(ORIGIN)") \
 		$(if $(filter 1 yes true,$(STRICT)),--strict)

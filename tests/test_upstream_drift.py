@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from _spec import SPEC
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("upstream_tool", ROOT / "tools" / "upstream.py")
@@ -172,11 +172,14 @@ def test_a_document_rebuilt_from_the_snapshot_has_exactly_its_facts():
     assert upstream.compare(FACTS, upstream.facts(doc)) == []
 
 
-def test_only_the_customers_paths_are_facts():
+def test_only_the_paths_openapi_yaml_covers_are_facts():
     doc, _ = document_from_facts(FACTS)
     doc["paths"]["/links"] = copy.deepcopy(doc["paths"]["/customers"])
     doc["paths"]["/customersx"] = copy.deepcopy(doc["paths"]["/customers"])
     assert upstream.facts(doc) == FACTS
+    wider = copy.deepcopy(SPEC)  # a spec that covers /links too: its facts are checked
+    wider["paths"]["/links"] = {}
+    assert set(upstream.facts(doc, upstream.scope(wider))) > set(FACTS)
 
 
 # -- each kind of change, classified for users ---------------------------------------------------
@@ -407,7 +410,7 @@ def test_a_ref_to_inline_restructure_is_no_change():
 
 
 def test_openapi_yaml_and_an_inlined_copy_of_it_have_the_same_facts():
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    spec = copy.deepcopy(SPEC)
 
     def inline(node: Any) -> Any:
         if isinstance(node, dict):
@@ -455,7 +458,7 @@ def test_the_verdict_is_the_largest_bump():
 
 # -- openapi.yaml against upstream: every deliberate difference has its reason ------------------
 def test_every_difference_from_the_snapshot_is_a_recorded_deviation_and_each_is_used():
-    ours = upstream.facts(yaml.safe_load((ROOT / "openapi.yaml").read_text()))
+    ours = upstream.facts(SPEC)
     deviations = upstream.load_deviations(ROOT / "upstream" / "deviations.yaml")
     left, stale = upstream.unexplained(upstream.differences(ours, FACTS), deviations)
     assert left == []
@@ -464,9 +467,9 @@ def test_every_difference_from_the_snapshot_is_a_recorded_deviation_and_each_is_
 
 
 def test_the_fixes_the_check_found_are_in_openapi_yaml():
-    ours = upstream.facts(yaml.safe_load((ROOT / "openapi.yaml").read_text()))
+    ours = upstream.facts(SPEC)
     assert "format" not in ours["GET /customers/{id} 200 link.url"]  # empty URLs since 2026-07
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    spec = copy.deepcopy(SPEC)
     body = spec["components"]["schemas"]["UpdateCustomerBody"]["properties"]
     assert "x-sdk-ignored" in body["subscriptionCanceledAt"]
 
@@ -667,7 +670,7 @@ def test_make_upstream_check_passes_its_options_through(snapshot_document: Path,
 
 def test_an_operation_dub_adds_back_that_openapi_yaml_kept_is_nothing_to_adopt():
     """Dub re-publishing POST /customers, which openapi.yaml kept: no new operation for users."""
-    ours = upstream.facts(yaml.safe_load((ROOT / "openapi.yaml").read_text()))
+    ours = upstream.facts(SPEC)
     new = {**FACTS, **{k: v for k, v in ours.items() if k.startswith("POST /customers")}}
     changes = upstream.compare(FACTS, new, ours)
     assert [(c.where, c.bump, c.breaking) for c in changes] == [("POST /customers", "none", False)]

@@ -29,14 +29,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import fnmatch
+import functools
 import hashlib
 import json
 import math
-import re
 import sys
 import urllib.request
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,8 +49,6 @@ DEVIATIONS = ROOT / "upstream" / "deviations.yaml"
 #: where Dub serves its published document (what Speakeasy reads for Dub's own SDKs)
 LIVE_URL = "https://api.dub.co"
 
-#: the paths whose operations are facts here: the customers API
-PATHS = re.compile(r"^/customers(/|$)")
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 PARAM_PLACES = ("path", "query", "header", "cookie")
 #: formats that give a value another Python type in the generated code
@@ -272,11 +270,24 @@ def _security(doc: Mapping[str, Any], operation: Mapping[str, Any]) -> list[str]
     return sorted(found) or ["none"]
 
 
-def facts(doc: Mapping[str, Any]) -> Facts:
-    """The facts of the customers operations of an OpenAPI 3.x document."""
+def scope(doc: Mapping[str, Any]) -> tuple[str, ...]:
+    """The first segment of each path of ``doc`` (openapi.yaml): the part of Dub's API
+    this SDK covers (``/customers`` and what lies under it)."""
+    return tuple(sorted({"/" + path.strip("/").split("/")[0] for path in doc.get("paths") or {}}))
+
+
+@functools.cache
+def _our_scope() -> tuple[str, ...]:
+    return scope(yaml.safe_load(SPEC.read_text(encoding="utf-8")))
+
+
+def facts(doc: Mapping[str, Any], within: tuple[str, ...] | None = None) -> Facts:
+    """The facts of the operations of an OpenAPI 3.x document under the paths ``within``
+    (default: ``scope`` of openapi.yaml)."""
     out: Facts = {}
+    within = _our_scope() if within is None else within
     for path, raw_item in sorted((doc.get("paths") or {}).items()):
-        if not PATHS.match(path):
+        if not any(path == top or path.startswith(top + "/") for top in within):
             continue
         item = _deref(doc, raw_item)
         shared = {}
@@ -454,8 +465,6 @@ def _tighter(attr: str, old: Any, new: Any) -> bool:
         return False
     if old is None:
         return True
-    if attr == "pattern":
-        return True  # a different pattern: assume it refuses something the old one took
     return bool(new > old) if attr in LOWER_BOUNDS else bool(new < old)
 
 
@@ -534,10 +543,10 @@ def _attribute_change(where: Where, attr: str, old: Any, new: Any) -> tuple[Bump
             if inbound
             else ("major", "answers may leave it out: it reads as None", "Changed")
         )
-    if attr in (*LOWER_BOUNDS, *UPPER_BOUNDS, "pattern", "uniqueItems"):
+    if attr == "pattern":
+        return "patch", "the SDK does not check patterns: the server decides", "Changed"
+    if attr in (*LOWER_BOUNDS, *UPPER_BOUNDS, "uniqueItems"):
         tighter = _tighter(attr, old, new) if attr != "uniqueItems" else bool(new)
-        if attr == "pattern":
-            return "patch", "the SDK does not check patterns: the server decides", "Changed"
         if not inbound:
             return "patch", "the SDK does not check bounds in answers", "Changed"
         return (
@@ -656,12 +665,7 @@ class Difference:
     upstream: Any
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "where": self.where,
-            "what": self.what,
-            "ours": self.ours,
-            "upstream": self.upstream,
-        }
+        return asdict(self)
 
     def __str__(self) -> str:
         if self.what in ("only-here", "only-upstream"):
@@ -735,9 +739,10 @@ def unexplained(
 
 # -- the snapshot ----------------------------------------------------------------------------
 def snapshot(
-    data: bytes, doc: Mapping[str, Any], source: str, origin: str | None
+    data: bytes, doc: Mapping[str, Any], found: Facts, source: str, origin: str | None
 ) -> dict[str, Any]:
-    """What ``upstream/snapshot.json`` holds: the facts and where they came from."""
+    """What ``upstream/snapshot.json`` holds: the facts ``found`` in ``doc`` (read from
+    ``data``) and where they came from."""
     meta: dict[str, Any] = {
         # a local copy's path means nothing to others: --origin says where it came from
         "source": origin or source,
@@ -746,7 +751,7 @@ def snapshot(
         "openapi": str(doc.get("openapi")),
         "info.version": str((doc.get("info") or {}).get("version")),
     }
-    return {"about": meta, "facts": facts(doc)}
+    return {"about": meta, "facts": found}
 
 
 def write_snapshot(path: Path, content: Mapping[str, Any]) -> None:
@@ -761,7 +766,7 @@ def sdk_names(doc: Mapping[str, Any]) -> dict[str, str]:
         for method in METHODS:
             operation = item.get(method) if isinstance(item, Mapping) else None
             if isinstance(operation, Mapping) and "x-sdk-method" in operation:
-                tag = str((operation.get("tags") or ["customers"])[0]).lower()
+                tag = str((operation.get("tags") or ["default"])[0]).lower()  # as generated
                 out[f"{method.upper()} {path}"] = f"{tag}.{operation['x-sdk-method']}"
     return out
 
@@ -843,11 +848,14 @@ def check(
     spec: Path = SPEC,
     snapshot_path: Path = SNAPSHOT,
     deviations_path: Path = DEVIATIONS,
-) -> tuple[Report, bytes, dict[str, Any]]:
-    """The report for ``upstream_source`` (with the bytes and document read from it)."""
+) -> tuple[Report, bytes, dict[str, Any], Facts]:
+    """The report for ``upstream_source``, with the bytes and document read from it and
+    the facts found there."""
+    ours_doc = parse_document(spec.read_bytes(), str(spec))
+    within = scope(ours_doc)
     data = read_source(upstream_source)
     doc = parse_document(data, upstream_source)
-    new = facts(doc)
+    new = facts(doc, within)
     if base_source is None and not snapshot_path.exists():
         base, label = {}, f"no snapshot ({snapshot_path.name} is missing)"
     elif base_source is None:
@@ -857,16 +865,15 @@ def check(
         label += f"sha256 {str(about['sha256'])[:12]})"
     else:
         base_data = read_source(base_source)
-        base = facts(parse_document(base_data, base_source))
+        base = facts(parse_document(base_data, base_source), within)
         label = _label(base_source, base_data)
-    ours_doc = parse_document(spec.read_bytes(), str(spec))
-    ours = facts(ours_doc)
+    ours = facts(ours_doc, within)
     left, stale = unexplained(differences(ours, new), load_deviations(deviations_path))
     # against the snapshot, the question is what adopting Dub's change means for
     # dub-client; between two given documents, what the change itself means
     changes = compare(base, new, ours if base_source is None else None)
     report = Report(label, _label(upstream_source, data), changes, left, stale, sdk_names(ours_doc))
-    return report, data, doc
+    return report, data, doc, new
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -896,7 +903,7 @@ def main(argv: list[str] | None = None) -> int:
             source = str(args.source)
             print(json.dumps(facts(parse_document(read_source(source), source)), indent=1))
             return 0
-        report, data, doc = check(
+        report, data, doc, found = check(
             args.upstream, args.base, args.spec, args.snapshot, args.deviations
         )
     except (DocumentError, OSError, KeyError) as error:
@@ -904,7 +911,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(json.dumps(report.as_json(), indent=1) if args.json else report.text())
     if args.update:
-        write_snapshot(args.snapshot, snapshot(data, doc, args.upstream, args.origin))
+        write_snapshot(args.snapshot, snapshot(data, doc, found, args.upstream, args.origin))
         print(f"upstream-check: {args.snapshot} rewritten from {args.upstream}", file=sys.stderr)
     if args.strict and not args.update and (report.changes or report.stale):
         return 1
