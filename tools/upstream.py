@@ -624,26 +624,21 @@ def compare(base: Facts, new: Facts, ours: Facts | None = None) -> list[Change]:
             bump, note = "none", ALREADY
         changes.append(Change(key, f"{what} ({note})", bump == "major", bump, section))
 
-    for key in _topmost(set(new) - set(base)):
-        add(key, None, True, "added", _node_change(Where.parse(key), new[key], added=True))
-    for key in _topmost(set(base) - set(new)):
-        add(key, None, False, "removed", _node_change(Where.parse(key), base[key], added=False))
-    for key in sorted(set(base) & set(new)):
-        old, now = base[key], new[key]
-        for attr in sorted(set(old) | set(now)):
-            if old.get(attr) == now.get(attr):
-                continue
-            if attr == "enum" and old.get(attr) is not None and now.get(attr) is not None:
-                gone = sorted(set(old[attr]) - set(now[attr]))
-                came = sorted(set(now[attr]) - set(old[attr]))
-                what = "; ".join(
-                    [f"enum value added: {v}" for v in came]
-                    + [f"enum value removed: {v}" for v in gone]
-                )
-            else:
-                what = f"{attr}: {_show(old.get(attr))} -> {_show(now.get(attr))}"
-            result = _attribute_change(Where.parse(key), attr, old.get(attr), now.get(attr))
-            add(key, attr, True, what, result)
+    for diff in differences(base, new):  # base is "here", new is "upstream"
+        key, attr, old, now = diff.where, diff.what, diff.ours, diff.upstream
+        if attr in ("only-upstream", "only-here"):
+            added = attr == "only-upstream"
+            node = _node_change(Where.parse(key), (new if added else base)[key], added=added)
+            add(key, None, added, "added" if added else "removed", node)
+            continue
+        if attr == "enum" and old is not None and now is not None:
+            what = "; ".join(
+                [f"enum value added: {v}" for v in sorted(set(now) - set(old))]
+                + [f"enum value removed: {v}" for v in sorted(set(old) - set(now))]
+            )
+        else:
+            what = f"{attr}: {_show(old)} -> {_show(now)}"
+        add(key, attr, True, what, _attribute_change(Where.parse(key), attr, old, now))
     order = {key: index for index, key in enumerate(sorted(set(base) | set(new)))}
     return sorted(changes, key=lambda c: (order[c.where], c.what))
 
