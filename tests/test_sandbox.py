@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _spec import SPEC
 
 from dub_client import Dub, RetryConfig, errors
 from dub_client.testing import Fault, Reply, Sandbox, SandboxServer
@@ -33,21 +34,10 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 NO_RETRIES = RetryConfig("none")
 DOC = "https://dub.co/docs/api-reference/errors#"
 ROOT = Path(__file__).resolve().parent.parent
-CUSTOMER_KEYS = {
-    "id",
-    "externalId",
-    "name",
-    "email",
-    "avatar",
-    "stripeCustomerId",
-    "country",
-    "sales",
-    "saleAmount",
-    "createdAt",
-    "firstSaleAt",
-    "subscriptionCanceledAt",
-}
+#: the fields sent only with includeExpandedFields=true
 EXPANDED_KEYS = {"link", "programId", "partner", "discount"}
+#: every other field of the spec's Customer: always in an answer
+CUSTOMER_KEYS = set(SPEC["components"]["schemas"]["Customer"]["properties"]) - EXPANDED_KEYS
 ID = re.compile(r"^cus_[0-9A-Z]{21}$")
 DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 LINK = {
